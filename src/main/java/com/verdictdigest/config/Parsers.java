@@ -1,0 +1,85 @@
+package com.verdictdigest.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The value types a {@link Key} can hold, each with the wording of its "expected ..." message. */
+final class Parsers {
+    private Parsers() {
+    }
+
+    static Key<String> text(String name, String def, String description) {
+        return new Key<>(name, def, description, "any text", s -> s, false);
+    }
+
+    static Key<String> secret(String name, String def, String description) {
+        return new Key<>(name, def, description, "any text", s -> s, true);
+    }
+
+    static Key<Path> path(String name, String def, String description) {
+        return new Key<>(name, def, description, "a file system path", s -> {
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException();
+            }
+            return Path.of(s);
+        }, false);
+    }
+
+    static Key<Integer> integer(String name, String def, int min, int max, String description) {
+        return new Key<>(name, def, description, "a whole number from " + min + " to " + max, s -> {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException();
+            }
+            return v;
+        }, false);
+    }
+
+    static Key<Duration> seconds(String name, String def, int min, int max, String description) {
+        Function<String, Duration> p = s -> {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException();
+            }
+            return Duration.ofSeconds(v);
+        };
+        return new Key<>(name, def, description, "a number of seconds from " + min + " to " + max, p, false);
+    }
+
+    static Key<Boolean> bool(String name, String def, String description) {
+        return new Key<>(name, def, description, "true or false", s -> switch (s.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException();
+        }, false);
+    }
+
+    static Key<ZoneId> zone(String name, String def, String description) {
+        return new Key<>(name, def, description, "an IANA time zone such as UTC or Europe/Berlin", ZoneId::of, false);
+    }
+
+    /** An optional JDBC URL: empty means "the default database". */
+    static Key<String> jdbcUrl(String name, String def, String description) {
+        return new Key<>(name, def, description, "a JDBC URL starting with jdbc:", s -> {
+            if (!s.isEmpty() && !s.startsWith("jdbc:")) {
+                throw new IllegalArgumentException();
+            }
+            return s;
+        }, false);
+    }
+
+    /** An absolute http(s) address, kept without a trailing slash so paths can be appended. */
+    static Key<URI> httpUrl(String name, String def, String description) {
+        return new Key<>(name, def, description, "an absolute http:// or https:// address", s -> {
+            URI uri = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        }, false);
+    }
+}

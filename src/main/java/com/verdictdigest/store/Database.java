@@ -1,0 +1,72 @@
+package com.verdictdigest.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection pool, with the schema brought up to date by versioned migrations on open. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(StoreConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("verdicts");
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database " + config.url() + ": " + rootMessage(e), e);
+        }
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("Database schema migrated to version {}", result.targetSchemaVersion);
+            }
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("cannot migrate the database " + config.url() + ": " + rootMessage(e), e);
+        }
+        return new Database(ds);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

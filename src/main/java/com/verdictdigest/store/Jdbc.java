@@ -1,0 +1,24 @@
+package com.verdictdigest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Binding positional parameters: the only way values reach SQL in this project. */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    public static int update(Connection con, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+}

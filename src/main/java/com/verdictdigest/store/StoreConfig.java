@@ -1,0 +1,23 @@
+package com.verdictdigest.store;
+
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.Settings;
+
+/** How to reach the database. */
+public record StoreConfig(String url, String user, String password) {
+
+    @Override
+    public String toString() {
+        return "StoreConfig[url=" + url + ", user=" + user + "]"; // never the password
+    }
+
+    public static StoreConfig from(Settings settings) {
+        String url = settings.get(Keys.DB_URL);
+        if (url.isEmpty()) {
+            // AUTO_SERVER lets a second process (a manual send next to `serve`) open the same file.
+            url = "jdbc:h2:file:" + settings.get(Keys.DATA_DIR).toAbsolutePath().normalize().resolve("verdicts")
+                    + ";AUTO_SERVER=TRUE";
+        }
+        return new StoreConfig(url, settings.get(Keys.DB_USER), settings.get(Keys.DB_PASSWORD));
+    }
+}
