@@ -78,7 +78,9 @@ public final class PageFetcher {
             return body.get(config.fetchTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             body.cancel(true);
-            throw new PageRejectedException("no complete answer within " + config.fetchTimeout().toSeconds() + " s");
+            throw new PageRejectedException("no complete answer within "
+                    + java.math.BigDecimal.valueOf(config.fetchTimeout().toMillis(), 3).stripTrailingZeros().toPlainString()
+                    + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PageRejectedException("interrupted");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code verdicts comparisons list}: what the catalog holds. */
-@Command(name = "comparisons", description = "Show the comparisons in the catalog.",
+@Command(name = "comparisons", mixinStandardHelpOptions = true, description = "Show the comparisons in the catalog.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class ComparisonsCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -25,7 +25,7 @@ final class ComparisonsCommand {
     @ParentCommand
     VerdictsCommand root;
 
-    @Command(name = "list", description = "List comparisons, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List comparisons, newest first.")
     int list(@Option(names = "--week", paramLabel = "WEEK",
                      description = "Only those published in this ISO week (2026-W48), in digest.timezone.") String week,
              @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",

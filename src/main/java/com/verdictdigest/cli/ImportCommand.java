@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code verdicts import [SOURCE...]}: read the site into the catalog. */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
         "Read comparison pages into the catalog.",
         "A SOURCE is a page, a folder of pages, an index page (file or http(s) address) whose links are followed,",
         "or 'sample' for the bundled sample site. Default: catalog.source.",

@@ -1,0 +1,99 @@
+package com.verdictdigest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verdictdigest.Main;
+import com.verdictdigest.testing.SitePages;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result run(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("VERDICTS_DATA_DIR", dir.resolve("data").toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void importOfTheSampleSiteThenListAsJson() throws Exception {
+        Result imported = run("import");
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.out()).contains("Import finished: 7 imported, 0 updated, 0 refused");
+
+        Result listed = run("comparisons", "list", "--week", "2026-W48", "--format", "json");
+        assertThat(listed.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(listed.out());
+        assertThat(json).hasSize(3);
+        JsonNode seed = null;
+        for (JsonNode c : json) {
+            assertThat(c.get("week").asText()).isEqualTo("2026-W48");
+            if (c.get("slug").asText().equals("mistral-3-small-22b-vs-gpt-5-fine-tuning-api")) {
+                seed = c;
+            }
+        }
+        assertThat(seed).isNotNull();
+        assertThat(seed.get("published").asText()).isEqualTo("2026-11-23T10:00:00Z");
+        JsonNode right = seed.get("tools").get(1);
+        assertThat(right.get("slug").asText()).isEqualTo("gpt-5-fine-tuning-api");
+        assertThat(right.get("panelShip").asInt()).isEqualTo(3);
+        assertThat(right.get("panelSkip").asInt()).isEqualTo(1);
+        assertThat(right.get("panelShipPercent").asInt()).isEqualTo(75);
+        assertThat(right.get("entry").asText()).isEqualTo("Paid");
+        assertThat(right.get("reviews").get(3).get("score").asInt()).isEqualTo(55);
+        assertThat(right.get("reviews").get(3).get("verdict").asText()).isEqualTo("skip");
+    }
+
+    @Test
+    void weekFollowsTheConfiguredTimeZone() {
+        run("import");
+        Map<String, String> berlin = Map.of("VERDICTS_DIGEST_TIMEZONE", "Europe/Berlin");
+        assertThat(run(berlin, "comparisons", "list", "--week", "2026-W49").out())
+                .contains("notion-ai-vs-granola").contains("1 comparison (times in Europe/Berlin)");
+        assertThat(run("comparisons", "list", "--week", "2026-W49").out()).contains("0 comparisons");
+    }
+
+    @Test
+    void refusedPageMakesImportExitNonZeroWithASummary() throws Exception {
+        Path bad = SitePages.variantWithSlug(Files.createDirectories(dir.resolve("pages")), "bad",
+                d -> d.selectFirst(".review .points").text("140"));
+        Result r = run("import", bad.toString(), SitePages.SEED.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Import finished: 1 imported, 0 updated, 1 refused");
+    }
+
+    @Test
+    void badSettingIsOneLineWithoutStackTrace() {
+        Result r = run(Map.of("VERDICTS_CATALOG_MAX_PAGES", "0"), "comparisons", "list");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("config: catalog.max-pages = '0' (from environment variable "
+                + "VERDICTS_CATALOG_MAX_PAGES) is not valid: expected a whole number from 1 to 100000");
+    }
+
+    @Test
+    void badWeekOptionIsOneLine() {
+        Result r = run("comparisons", "list", "--week", "week 48");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("--week: 'week 48' is not an ISO week; expected the form 2026-W48");
+    }
+}
