@@ -51,3 +51,6 @@ SELECT r.comparison_id, r.side, r.persona, r.persona_name, r.score, r.verdict, r
   FROM review r
  WHERE r.comparison_id IN (SELECT id FROM comparison WHERE published_at >= ? AND published_at < ?)
  ORDER BY r.comparison_id, r.side, r.position
+
+-- name: tool-ids
+SELECT slug, id FROM tool

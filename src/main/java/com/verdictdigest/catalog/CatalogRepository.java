@@ -148,6 +148,21 @@ public final class CatalogRepository {
         }
     }
 
+    /** Every tool's numeric id by slug. */
+    public Map<String, Long> toolIds() {
+        try (Connection con = db.getConnection();
+             PreparedStatement ps = con.prepareStatement(SQL.get("tool-ids"));
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> ids = new HashMap<>();
+            while (rs.next()) {
+                ids.put(rs.getString(1), rs.getLong(2));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
     public List<Comparison> all() {
         return publishedBetween(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
     }

@@ -4,6 +4,7 @@ import com.verdictdigest.App;
 import com.verdictdigest.config.ConfigException;
 import com.verdictdigest.config.Settings;
 import com.verdictdigest.store.StoreException;
+import com.verdictdigest.templates.TemplateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /** The root command, {@code verdicts}: global options and the table of subcommands. */
 @Command(name = "verdicts", mixinStandardHelpOptions = true, version = "Verdict Digest 0.1",
         description = "The weekly-digest pipeline behind \"Weekly AI Tool Verdicts\".",
-        subcommands = {DemoCommand.class, ImportCommand.class, ComparisonsCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, ComparisonsCommand.class, DigestCommand.class})
 public final class VerdictsCommand implements Runnable {
     /** Exit code for a bad setting or an unusable database: the user must fix something first. */
     public static final int EXIT_CONFIG = 2;
@@ -39,7 +40,8 @@ public final class VerdictsCommand implements Runnable {
         cl.setErr(err);
         // An expected problem is one clear line, not a stack trace.
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError) {
+            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError
+                    || e instanceof TemplateException) {
                 commandLine.getErr().println(e.getMessage());
                 return e instanceof UserError u ? u.exitCode() : EXIT_CONFIG;
             }

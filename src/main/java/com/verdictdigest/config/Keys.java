@@ -1,5 +1,6 @@
 package com.verdictdigest.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -41,8 +42,34 @@ public final class Keys {
     public static final Key<ZoneId> DIGEST_TIMEZONE = Parsers.zone("digest.timezone", "UTC",
             "Time zone in which a digest week runs from Monday 00:00 to the next Monday 00:00.");
 
+    public static final Key<Integer> DIGEST_MAX_COMPARISONS = Parsers.integer("digest.max-comparisons", "12", 1, 50,
+            "At most this many comparisons go in an edition; the rest are linked as 'and N more on the site'.");
+    public static final Key<Boolean> DIGEST_SEND_EMPTY = Parsers.bool("digest.send-empty", "false",
+            "Whether an edition with no comparisons is sent anyway.");
+    public static final Key<Integer> DIGEST_MAX_HTML_BYTES = Parsers.integer("digest.max-html-bytes", "100000",
+            10_000, 10_000_000, "Preflight error past this HTML size (Gmail clips messages past 102 KB).");
+    public static final Key<Path> TEMPLATES_DIR = Parsers.path("templates.dir", "./templates",
+            "Folder of the Velocity templates of emails and pages; the copy bundled in the jar is used when it is missing.");
+
+    public static final Key<URI> SITE_BASE_URL = Parsers.httpUrl("site.base-url", "http://localhost:8080",
+            "Public address of Verdict Digest's own pages; every link in an email is built on it (https in production).");
+    public static final Key<URI> SITE_COMPARISONS_URL = Parsers.httpUrl("site.comparisons-url",
+            "https://verdicts.example/compare", "The site's list of all comparisons ('and N more on the site').");
+    public static final Key<String> LINKS_SECRET = new Key<>("links.secret", "",
+            "Secret that signs the tokens in links (32+ characters); empty means one generated and kept in data.dir.",
+            "empty or at least 32 characters", s -> {
+                if (!s.isEmpty() && s.length() < 32) {
+                    throw new IllegalArgumentException();
+                }
+                return s;
+            }, true);
+    public static final Key<String> MAIL_POSTAL_ADDRESS = Parsers.text("mail.postal-address",
+            "Verdict Digest, 1 Example Street, 10115 Berlin, Germany",
+            "The sender's postal address, shown in every email's footer (CAN-SPAM).");
+
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
-            DIGEST_TIMEZONE);
+            DIGEST_TIMEZONE, DIGEST_MAX_COMPARISONS, DIGEST_SEND_EMPTY, DIGEST_MAX_HTML_BYTES, TEMPLATES_DIR,
+            SITE_BASE_URL, SITE_COMPARISONS_URL, LINKS_SECRET, MAIL_POSTAL_ADDRESS);
 }

@@ -1,0 +1,110 @@
+package com.verdictdigest.cli;
+
+import com.verdictdigest.App;
+import com.verdictdigest.catalog.Comparison;
+import com.verdictdigest.digest.DigestEmail;
+import com.verdictdigest.digest.Edition;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.digest.Preflight;
+import com.verdictdigest.digest.Reader;
+import com.verdictdigest.digest.RenderedEdition;
+import com.verdictdigest.subscribers.Bookmark;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.config.Keys;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code verdicts digest ...}: look at and send an edition by hand. */
+@Command(name = "digest", mixinStandardHelpOptions = true, description = "Preview an edition of the weekly digest.",
+        subcommands = picocli.CommandLine.HelpCommand.class)
+final class DigestCommand {
+    @ParentCommand
+    VerdictsCommand root;
+
+    @Command(name = "preview", mixinStandardHelpOptions = true, description = {
+            "Write an edition's HTML and text for one reader and run the preflight checks.",
+            "Exit status 1 when preflight finds a problem."})
+    int preview(@Option(names = "--week", required = true, paramLabel = "WEEK",
+                        description = "The edition's ISO week, e.g. 2026-W48.") String week,
+                @Option(names = "--as", paramLabel = "EMAIL",
+                        description = "Render for this subscriber (default: a sample reader with bookmarks).") String as,
+                @Option(names = "--out", paramLabel = "DIR",
+                        description = "Where to write the files (default: DATA_DIR/preview).") Path out) {
+        IsoWeek isoWeek = week(week);
+        PrintWriter stdout = root.spec.commandLine().getOut();
+        try (App app = root.open()) {
+            Edition edition = app.planner().plan(isoWeek);
+            if (edition.isEmpty()) {
+                stdout.println(isoWeek + " has no comparisons: an empty edition is "
+                        + (app.digestConfig().sendEmpty() ? "sent anyway (digest.send-empty=true)"
+                        : "not sent (digest.send-empty=false)"));
+            }
+            RenderedEdition rendered = app.renderer().render(edition);
+            Reader reader = as == null ? sampleReader(edition) : subscriber(app, as);
+            DigestEmail email = rendered.personalize(reader, app.links());
+            Path dir = out != null ? out : app.settings().get(Keys.DATA_DIR).resolve("preview");
+            Path html = dir.resolve(isoWeek + ".html");
+            Path text = dir.resolve(isoWeek + ".txt");
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(html, email.html(), StandardCharsets.UTF_8);
+                Files.writeString(text, email.text(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("cannot write the preview to " + dir + ": " + e.getMessage(), 1);
+            }
+            stdout.println("Subject: " + email.subject());
+            stdout.println("For:     " + reader.email() + (reader.bookmarks().isEmpty() ? ""
+                    : " (bookmarks: " + String.join(", ", reader.bookmarks().stream().map(Bookmark::toolName).toList()) + ")"));
+            stdout.println("HTML:    " + html + " (" + email.html().getBytes(StandardCharsets.UTF_8).length + " bytes)");
+            stdout.println("Text:    " + text);
+            List<String> problems = new Preflight(app.digestConfig()).check(email);
+            if (problems.isEmpty()) {
+                stdout.println("Preflight: passed");
+                return 0;
+            }
+            PrintWriter err = root.spec.commandLine().getErr();
+            problems.forEach(p -> err.println("preflight: " + p));
+            stdout.println("Preflight: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            return 1;
+        }
+    }
+
+    static IsoWeek week(String text) {
+        try {
+            return IsoWeek.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--week: " + e.getMessage());
+        }
+    }
+
+    private static Reader subscriber(App app, String address) {
+        EmailAddress email;
+        try {
+            email = EmailAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--as: " + e.getMessage());
+        }
+        Subscriber s = app.subscribers().find(email)
+                .orElseThrow(() -> new UserError("--as: no subscriber " + email));
+        return new Reader(s.id(), s.email(), app.subscribers().bookmarks(s.id()));
+    }
+
+    /** A made-up reader who bookmarked a tool of the edition's last comparison, so it moves up and is marked. */
+    private static Reader sampleReader(Edition edition) {
+        List<Bookmark> bookmarks = new ArrayList<>();
+        if (!edition.isEmpty()) {
+            Comparison last = edition.comparisons().get(edition.comparisons().size() - 1);
+            bookmarks.add(new Bookmark(last.right().slug(), last.right().name()));
+        }
+        return new Reader(0, "sample.reader@example.com", bookmarks);
+    }
+}

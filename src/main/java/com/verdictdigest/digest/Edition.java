@@ -1,0 +1,29 @@
+package com.verdictdigest.digest;
+
+import com.verdictdigest.catalog.Comparison;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of one weekly email: the comparisons published in its week, newest first.
+ *
+ * @param comparisons at most {@code digest.max-comparisons} of them
+ * @param moreCount   how many more the week had, linked as "and N more on the site"
+ * @param toolIds     each featured tool's numeric id, which bookmark links carry
+ */
+public record Edition(IsoWeek week, List<Comparison> comparisons, int moreCount, Map<String, Long> toolIds) {
+
+    public Edition {
+        comparisons = List.copyOf(comparisons);
+        toolIds = Map.copyOf(toolIds);
+    }
+
+    public boolean isEmpty() {
+        return comparisons.isEmpty();
+    }
+
+    /** All comparisons of the week, including those past the cap. */
+    public int totalComparisons() {
+        return comparisons.size() + moreCount;
+    }
+}

@@ -1,0 +1,100 @@
+package com.verdictdigest.digest;
+
+import com.verdictdigest.catalog.Comparison;
+import com.verdictdigest.digest.EditionView.ComparisonView;
+import com.verdictdigest.templates.Slot;
+import com.verdictdigest.templates.SlotRegistry;
+import com.verdictdigest.templates.SlottedText;
+import com.verdictdigest.templates.Templates;
+import com.verdictdigest.templates.TextWrapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders everything of an edition that is the same for every reader, once. Templates:
+ * {@code digest.*.vm} (the layout), {@code comparison.*.vm} (one comparison, rendered twice: plain
+ * and marked for readers who bookmarked one of its tools) and {@code bookmarks.*.vm} (the reader's
+ * own section, the only template work left per reader).
+ */
+public final class EditionRenderer {
+    /** RFC 5322 section 2.1.1: lines SHOULD be no more than 78 characters. */
+    public static final int TEXT_WIDTH = 78;
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final Templates templates;
+    private final DigestConfig config;
+
+    public EditionRenderer(Templates templates, DigestConfig config) {
+        this.templates = templates;
+        this.config = config;
+    }
+
+    public RenderedEdition render(Edition edition) {
+        SlotRegistry slots = new SlotRegistry();
+        List<ComparisonView> views = new ArrayList<>();
+        for (int i = 0; i < edition.comparisons().size(); i++) {
+            views.add(EditionView.comparison(i, edition.comparisons().get(i),
+                    slots.slot(RenderedEdition.bookmarkSlot(i, "left")),
+                    slots.slot(RenderedEdition.bookmarkSlot(i, "right"))));
+        }
+        EditionView view = view(edition, views);
+        Map<String, Object> context = new HashMap<>();
+        context.put("edition", view);
+        context.put("links", Map.of("manage", slots.slot("manage"), "unsubscribe", slots.slot("unsubscribe"),
+                "view", slots.slot("view")));
+        Map<String, Slot> personal = Map.of("bookmarks", slots.slot("bookmarks"),
+                "comparisons", slots.slot("comparisons"));
+        context.put("personal", personal);
+
+        SlottedText htmlLayout = SlottedText.parse(templates.get("digest.html.vm").render(context), slots);
+        SlottedText textLayout = SlottedText.parse(
+                TextWrapper.wrap(templates.get("digest.txt.vm").render(context), TEXT_WIDTH), slots);
+        SlottedText[][] htmlBlocks = new SlottedText[2][views.size()];
+        SlottedText[][] textBlocks = new SlottedText[2][views.size()];
+        Templates.Compiled htmlComparison = templates.get("comparison.html.vm");
+        Templates.Compiled textComparison = templates.get("comparison.txt.vm");
+        for (int marked = 0; marked < 2; marked++) {
+            for (ComparisonView c : views) {
+                Map<String, Object> ctx = new HashMap<>(context);
+                ctx.put("c", c);
+                ctx.put("marked", marked == 1);
+                htmlBlocks[marked][c.index()] = SlottedText.parse(htmlComparison.render(ctx), slots);
+                textBlocks[marked][c.index()] = SlottedText.parse(
+                        TextWrapper.wrap(textComparison.render(ctx), TEXT_WIDTH), slots);
+            }
+        }
+        return new RenderedEdition(edition, view, slots, htmlLayout, textLayout, htmlBlocks, textBlocks,
+                templates.get("bookmarks.html.vm"), templates.get("bookmarks.txt.vm"));
+    }
+
+    private EditionView view(Edition edition, List<ComparisonView> views) {
+        int total = edition.totalComparisons();
+        String headline = total == 0 ? "No new verdicts this week"
+                : total + (total == 1 ? " new verdict this week" : " new verdicts this week");
+        List<String> titles = edition.comparisons().stream().map(Comparison::title).toList();
+        String preheader = titles.isEmpty() ? "A quiet week on the panel."
+                : titles.size() <= 2 && edition.moreCount() == 0 ? String.join(" and ", titles)
+                : titles.get(0) + ", " + titles.get(1) + " and " + (total - 2) + " more";
+        String subject = "Week " + edition.week().week() + ": " + headline.replace(" this week", "")
+                + (titles.isEmpty() ? "" : " · " + titles.get(0) + (total > 1 ? " and more" : ""));
+        String base = config.baseUrl().toString();
+        return new EditionView(edition.week().toString(), edition.week().week(), dateRange(edition.week()),
+                headline, preheader, subject, views, edition.moreCount(), config.comparisonsUrl().toString(),
+                base + "/digests", config.postalAddress(), base.startsWith("https:"));
+    }
+
+    private static String dateRange(IsoWeek week) {
+        LocalDate monday = week.monday();
+        LocalDate sunday = monday.plusDays(6);
+        if (monday.getMonth() == sunday.getMonth()) {
+            return monday.getDayOfMonth() + "–" + FULL.format(sunday);
+        }
+        return DAY_MONTH.format(monday) + " – " + FULL.format(sunday);
+    }
+}

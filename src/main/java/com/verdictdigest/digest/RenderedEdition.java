@@ -1,0 +1,177 @@
+package com.verdictdigest.digest;
+
+import com.verdictdigest.catalog.Comparison;
+import com.verdictdigest.links.LinkBuilder;
+import com.verdictdigest.links.LinkToken;
+import com.verdictdigest.links.Purpose;
+import com.verdictdigest.subscribers.Bookmark;
+import com.verdictdigest.templates.Html;
+import com.verdictdigest.templates.SlotRegistry;
+import com.verdictdigest.templates.SlottedText;
+import com.verdictdigest.templates.Templates;
+import com.verdictdigest.templates.TextWrapper;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An edition rendered once for everyone, ready to be personalised: per reader there is only
+ * signing links, choosing the order of comparisons, the small "Your bookmarks" section, and
+ * copying the shared pieces around those values.
+ */
+public final class RenderedEdition {
+    private final Edition edition;
+    private final EditionView view;
+    private final SlottedText htmlLayout;
+    private final SlottedText textLayout;
+    private final SlottedText[][] htmlBlocks;
+    private final SlottedText[][] textBlocks;
+    private final Templates.Compiled bookmarksHtml;
+    private final Templates.Compiled bookmarksText;
+    private final int manage;
+    private final int unsubscribe;
+    private final int viewLink;
+    private final int bookmarks;
+    private final int comparisons;
+    private final int[][] bookmarkSlots;
+    private final int slotCount;
+    private final int htmlSizeHint;
+
+    RenderedEdition(Edition edition, EditionView view, SlotRegistry slots, SlottedText htmlLayout,
+                    SlottedText textLayout, SlottedText[][] htmlBlocks, SlottedText[][] textBlocks,
+                    Templates.Compiled bookmarksHtml, Templates.Compiled bookmarksText) {
+        this.edition = edition;
+        this.view = view;
+        this.htmlLayout = htmlLayout;
+        this.textLayout = textLayout;
+        this.htmlBlocks = htmlBlocks;
+        this.textBlocks = textBlocks;
+        this.bookmarksHtml = bookmarksHtml;
+        this.bookmarksText = bookmarksText;
+        this.manage = slots.id("manage");
+        this.unsubscribe = slots.id("unsubscribe");
+        this.viewLink = slots.id("view");
+        this.bookmarks = slots.id("bookmarks");
+        this.comparisons = slots.id("comparisons");
+        this.bookmarkSlots = new int[edition.comparisons().size()][2];
+        for (int i = 0; i < bookmarkSlots.length; i++) {
+            bookmarkSlots[i][0] = slots.id(bookmarkSlot(i, "left"));
+            bookmarkSlots[i][1] = slots.id(bookmarkSlot(i, "right"));
+        }
+        this.slotCount = slots.size();
+        int size = htmlLayout.literalLength();
+        for (SlottedText block : htmlBlocks[1]) {
+            size += block.literalLength();
+        }
+        this.htmlSizeHint = size + 4096;
+    }
+
+    static String bookmarkSlot(int comparison, String side) {
+        return "bookmark:" + comparison + ":" + side;
+    }
+
+    public Edition edition() {
+        return edition;
+    }
+
+    public EditionView view() {
+        return view;
+    }
+
+    public String subject() {
+        return view.subject();
+    }
+
+    public DigestEmail personalize(Reader reader, LinkBuilder links) {
+        IsoWeek week = edition.week();
+        String[] urls = new String[slotCount];
+        urls[manage] = links.link(new LinkToken(Purpose.MANAGE, reader.id(), week, 0));
+        urls[unsubscribe] = links.link(new LinkToken(Purpose.UNSUBSCRIBE, reader.id(), week, 0));
+        urls[viewLink] = links.link(new LinkToken(Purpose.VIEW, reader.id(), week, 0));
+        List<Comparison> cs = edition.comparisons();
+        for (int i = 0; i < cs.size(); i++) {
+            urls[bookmarkSlots[i][0]] = bookmarkUrl(links, reader, cs.get(i).left().slug());
+            urls[bookmarkSlots[i][1]] = bookmarkUrl(links, reader, cs.get(i).right().slug());
+        }
+
+        Set<String> saved = new HashSet<>();
+        for (Bookmark b : reader.bookmarks()) {
+            saved.add(b.toolSlug());
+        }
+        int[] order = new int[cs.size()];
+        boolean[] marked = new boolean[cs.size()];
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < cs.size(); i++) {
+                boolean hit = saved.contains(cs.get(i).left().slug()) || saved.contains(cs.get(i).right().slug());
+                if (hit == (pass == 0)) {
+                    order[next++] = i;
+                    marked[i] = hit;
+                }
+            }
+        }
+
+        String sectionHtml = "";
+        String sectionText = "";
+        if (!reader.bookmarks().isEmpty()) {
+            Set<String> fresh = new HashSet<>();
+            for (Comparison c : cs) {
+                fresh.add(c.left().slug());
+                fresh.add(c.right().slug());
+            }
+            Map<String, Object> ctx = Map.of("bookmarks", reader.bookmarks(), "fresh", fresh, "manageUrl", urls[manage]);
+            sectionHtml = bookmarksHtml.render(ctx);
+            sectionText = TextWrapper.wrap(bookmarksText.render(ctx), EditionRenderer.TEXT_WIDTH);
+        }
+
+        String[] htmlUrls = new String[slotCount];
+        for (int i = 0; i < slotCount; i++) {
+            htmlUrls[i] = urls[i] == null ? null : Html.escape(urls[i]);
+        }
+        String html = new Writer(htmlUrls, sectionHtml, htmlBlocks, order, marked).write(htmlLayout, htmlSizeHint);
+        String text = new Writer(urls, sectionText, textBlocks, order, marked).write(textLayout, html.length() / 3);
+        return new DigestEmail(view.subject(), html, text, urls[unsubscribe]);
+    }
+
+    private String bookmarkUrl(LinkBuilder links, Reader reader, String toolSlug) {
+        Long toolId = edition.toolIds().get(toolSlug);
+        return links.link(new LinkToken(Purpose.BOOKMARK, reader.id(), edition.week(), toolId == null ? 0 : toolId));
+    }
+
+    /** Fills the slots of one part (HTML or text) for one reader. */
+    private final class Writer implements SlottedText.SlotValues {
+        private final String[] values;
+        private final String section;
+        private final SlottedText[][] blocks;
+        private final int[] order;
+        private final boolean[] marked;
+
+        Writer(String[] values, String section, SlottedText[][] blocks, int[] order, boolean[] marked) {
+            this.values = values;
+            this.section = section;
+            this.blocks = blocks;
+            this.order = order;
+            this.marked = marked;
+        }
+
+        String write(SlottedText layout, int sizeHint) {
+            StringBuilder out = new StringBuilder(sizeHint);
+            layout.writeTo(out, this);
+            return out.toString();
+        }
+
+        @Override
+        public void write(int slot, StringBuilder out) {
+            if (slot == comparisons) {
+                for (int i : order) {
+                    blocks[marked[i] ? 1 : 0][i].writeTo(out, this);
+                }
+            } else if (slot == bookmarks) {
+                out.append(section);
+            } else if (values[slot] != null) {
+                out.append(values[slot]);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.verdictdigest.links;
+
+/**
+ * What a signed link lets its holder do. The purpose is inside the signature, so an unsubscribe
+ * link cannot be replayed as a bookmark link, and so on. Codes are part of every link ever sent:
+ * never reuse or renumber one.
+ */
+public enum Purpose {
+    MANAGE(1, "m"),
+    UNSUBSCRIBE(2, "u"),
+    BOOKMARK(3, "b"),
+    VIEW(4, "v"),
+    CONFIRM(5, "c");
+
+    final int code;
+    private final String path;
+
+    Purpose(int code, String path) {
+        this.code = code;
+        this.path = path;
+    }
+
+    /** The first path segment of this purpose's links ({@code /u/TOKEN}). */
+    public String path() {
+        return path;
+    }
+
+    static Purpose ofCode(int code) {
+        for (Purpose p : values()) {
+            if (p.code == code) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

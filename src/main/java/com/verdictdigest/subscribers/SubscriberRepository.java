@@ -1,0 +1,119 @@
+package com.verdictdigest.subscribers;
+
+import static com.verdictdigest.store.Jdbc.bind;
+
+import com.verdictdigest.store.NamedSql;
+import com.verdictdigest.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Readers and their bookmarks. */
+public final class SubscriberRepository {
+    private static final NamedSql SQL = NamedSql.load("subscribers");
+
+    private final DataSource db;
+    private final Clock clock;
+
+    public SubscriberRepository(DataSource db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Adds a reader with the given status; an address already stored (in any case) is left as it is. */
+    public Subscriber add(EmailAddress email, SubscriberStatus status) {
+        try (Connection con = db.getConnection()) {
+            Optional<Subscriber> existing = find(con, email);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"), new String[] {"id"})) {
+                bind(ps, email.value(), email.key(), status.word(), now,
+                        status == SubscriberStatus.ACTIVE ? now : null);
+                ps.executeUpdate();
+            }
+            return find(con, email).orElseThrow();
+        } catch (SQLException e) {
+            throw new StoreException("cannot add subscriber: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Subscriber> find(EmailAddress email) {
+        try (Connection con = db.getConnection()) {
+            return find(con, email);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read subscribers: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Subscriber> find(Connection con, EmailAddress email) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(SQL.get("find-by-email-key"))) {
+            bind(ps, email.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(subscriber(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public void addBookmark(long subscriberId, String toolSlug) {
+        try (Connection con = db.getConnection()) {
+            try (PreparedStatement ps = con.prepareStatement(SQL.get("has-bookmark"))) {
+                bind(ps, subscriberId, toolSlug);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            com.verdictdigest.store.Jdbc.update(con, SQL.get("insert-bookmark"), subscriberId, toolSlug,
+                    Timestamp.from(clock.instant()));
+        } catch (SQLException e) {
+            throw new StoreException("cannot save bookmark: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Bookmark> bookmarks(long subscriberId) {
+        return bookmarksOf(List.of(subscriberId)).getOrDefault(subscriberId, List.of());
+    }
+
+    /** Bookmarks of many readers in one query, for rendering a batch of readers. */
+    public Map<Long, List<Bookmark>> bookmarksOf(List<Long> subscriberIds) {
+        Map<Long, List<Bookmark>> result = new HashMap<>();
+        if (subscriberIds.isEmpty()) {
+            return result;
+        }
+        long min = subscriberIds.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long max = subscriberIds.stream().mapToLong(Long::longValue).max().orElseThrow();
+        java.util.Set<Long> wanted = new java.util.HashSet<>(subscriberIds);
+        try (Connection con = db.getConnection();
+             PreparedStatement ps = con.prepareStatement(SQL.get("bookmarks-of-id-range"))) {
+            bind(ps, min, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (wanted.contains(id)) {
+                        result.computeIfAbsent(id, k -> new ArrayList<>()).add(new Bookmark(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read bookmarks: " + e.getMessage(), e);
+        }
+    }
+
+    static Subscriber subscriber(ResultSet rs) throws SQLException {
+        return new Subscriber(rs.getLong("id"), rs.getString("email"), SubscriberStatus.of(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

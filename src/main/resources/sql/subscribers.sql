@@ -1,0 +1,20 @@
+-- Named statements for readers and bookmarks (see store.NamedSql). Bound parameters only.
+
+-- name: insert-subscriber
+INSERT INTO subscriber (email, email_key, status, created_at, confirmed_at) VALUES (?, ?, ?, ?, ?)
+
+-- name: find-by-email-key
+SELECT id, email, status, created_at FROM subscriber WHERE email_key = ?
+
+-- name: has-bookmark
+SELECT 1 FROM bookmark WHERE subscriber_id = ? AND tool_slug = ?
+
+-- name: insert-bookmark
+INSERT INTO bookmark (subscriber_id, tool_slug, created_at) VALUES (?, ?, ?)
+
+-- name: bookmarks-of-id-range
+SELECT b.subscriber_id, b.tool_slug, t.name
+  FROM bookmark b
+  JOIN tool t ON t.slug = b.tool_slug
+ WHERE b.subscriber_id BETWEEN ? AND ?
+ ORDER BY b.subscriber_id, t.name
