@@ -5,7 +5,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
-/** Sanitised description HTML as plain text: paragraphs as blank-line-separated blocks, list items as "- ". */
+/**
+ * Sanitised description HTML as plain text: paragraphs as blank-line-separated blocks, list items as
+ * "- ", links written out after their text (a text part must show every link).
+ */
 public final class PlainText {
     private PlainText() {
     }
@@ -32,6 +35,10 @@ public final class PlainText {
                         walk(e, out);
                     }
                     case "br" -> out.append('\n');
+                    case "a" -> {
+                        walk(e, out);
+                        out.append(" (").append(e.attr("href")).append(')');
+                    }
                     default -> walk(e, out);
                 }
             }

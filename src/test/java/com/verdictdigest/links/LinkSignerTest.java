@@ -1,0 +1,49 @@
+package com.verdictdigest.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.digest.IsoWeek;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class LinkSignerTest {
+    private final LinkSigner signer = new LinkSigner("an-example-secret-of-32-bytes-at-least!".getBytes(StandardCharsets.UTF_8));
+    private final IsoWeek w48 = IsoWeek.parse("2026-W48");
+
+    @Test
+    void signedTokenVerifiesToWhatWasSigned() {
+        LinkToken bookmark = new LinkToken(Purpose.BOOKMARK, 4_000_000_000L, w48, 77);
+        LinkToken manage = new LinkToken(Purpose.MANAGE, 12, null, 0);
+        assertThat(signer.verify(signer.sign(bookmark))).contains(bookmark);
+        assertThat(signer.verify(signer.sign(manage))).contains(manage);
+    }
+
+    @Test
+    void tamperedTruncatedOrForeignTokensAreRefused() {
+        String token = signer.sign(new LinkToken(Purpose.UNSUBSCRIBE, 12, w48, 0));
+        byte[] raw = Base64.getUrlDecoder().decode(token);
+        raw[2] ^= 1; // another reader's id
+        String otherReader = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        raw = Base64.getUrlDecoder().decode(token);
+        raw[0] = (byte) (raw[0] & 0xF0 | Purpose.MANAGE.code); // another purpose
+        String otherPurpose = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        LinkSigner foreign = new LinkSigner("another-secret-of-32-bytes-at-least!!!!".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(signer.verify(otherReader)).isEmpty();
+        assertThat(signer.verify(otherPurpose)).isEmpty();
+        assertThat(signer.verify(token.substring(0, token.length() - 2))).isEmpty();
+        assertThat(signer.verify(token + "AA")).isEmpty();
+        assertThat(signer.verify("not a token!")).isEmpty();
+        assertThat(signer.verify("")).isEmpty();
+        assertThat(foreign.verify(token)).isEmpty();
+    }
+
+    @Test
+    void linksAreShortEnoughForOneTextLine() {
+        LinkBuilder links = new LinkBuilder(URI.create("https://verdicts.example"), signer);
+        String link = links.link(new LinkToken(Purpose.BOOKMARK, 4_000_000_000L, w48, 4_000_000_000L));
+        assertThat(link).startsWith("https://verdicts.example/b/").hasSizeLessThanOrEqualTo(70);
+    }
+}
