@@ -48,12 +48,14 @@ public final class Preflight {
             if (scheme.equals("mailto")) {
                 continue;
             }
-            if (!uri.isAbsolute() || uri.getHost() == null) {
+            if (scheme.isEmpty()) {
                 problems.add("relative link '" + target + "' in <" + e.tagName() + ">: emails need absolute links");
-            } else if (scheme.equals("http") && !(localDemo && isLocal(uri))) {
-                problems.add("insecure link '" + target + "': use https");
             } else if (!scheme.equals("http") && !scheme.equals("https")) {
                 problems.add("link '" + target + "' uses " + scheme + ": only https and mailto belong in an email");
+            } else if (uri.getHost() == null) {
+                problems.add("link '" + target + "' in <" + e.tagName() + "> has no host");
+            } else if (scheme.equals("http") && !(localDemo && isLocal(uri))) {
+                problems.add("insecure link '" + target + "': use https");
             }
         }
         for (Element img : doc.select("img")) {

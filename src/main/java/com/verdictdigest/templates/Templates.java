@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class Templates {
     private static final Logger log = LoggerFactory.getLogger(Templates.class);
     static final String HTML_ATTRIBUTE = "verdicts.html";
+    private static final java.util.regex.Pattern PLACE =
+            java.util.regex.Pattern.compile("\\[line (\\d+), column (\\d+)\\]");
 
     private final VelocityEngine htmlEngine;
     private final VelocityEngine textEngine;
@@ -107,7 +109,12 @@ public final class Templates {
                 throw new TemplateException(where(name, e.getLineNumber(), e.getColumnNumber()) + ": "
                         + firstLine(e.getMessage()), e);
             } catch (VelocityException e) {
-                throw new TemplateException(location + "/" + name + ": " + firstLine(e.getMessage()), e);
+                // Strict-mode errors name their place only in the message: "... at x.vm[line 2, column 7]".
+                java.util.regex.Matcher at = PLACE.matcher(e.getMessage());
+                String reason = firstLine(e.getMessage()).replaceFirst(" at \\S+\\[line \\d+, column \\d+\\]$", "");
+                throw new TemplateException(at.find()
+                        ? where(name, Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2))) + ": " + reason
+                        : location + "/" + name + ": " + reason, e);
             }
             return out.toString();
         }

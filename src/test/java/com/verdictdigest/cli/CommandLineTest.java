@@ -96,4 +96,31 @@ class CommandLineTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("--week: 'week 48' is not an ISO week; expected the form 2026-W48");
     }
+
+    @Test
+    void digestPreviewWritesBothPartsAndPassesPreflight() throws Exception {
+        run("import");
+        Path out = dir.resolve("preview");
+        Result r = run("digest", "preview", "--week", "2026-W48", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("HTML:    " + out.resolve("2026-W48.html"), "Text:    " + out.resolve("2026-W48.txt"),
+                "Preflight: passed", "sample.reader@example.com");
+        assertThat(Files.readString(out.resolve("2026-W48.html"))).contains("Mistral 3 Small (22B) vs GPT-5 Fine-Tuning API");
+        assertThat(Files.readString(out.resolve("2026-W48.txt"))).contains("3 new verdicts this week");
+    }
+
+    @Test
+    void previewForAnUnknownSubscriberSaysSo() {
+        run("import");
+        Result r = run("digest", "preview", "--week", "2026-W48", "--as", "nobody@example.com");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("--as: no subscriber nobody@example.com");
+    }
+
+    @Test
+    void previewOfAnEmptyWeekSaysItIsNotSent() {
+        run("import");
+        Result r = run("digest", "preview", "--week", "2026-W50", "--out", dir.resolve("p").toString());
+        assertThat(r.out()).contains("2026-W50 has no comparisons: an empty edition is not sent (digest.send-empty=false)");
+    }
 }
