@@ -18,3 +18,6 @@ SELECT b.subscriber_id, b.tool_slug, t.name
   JOIN tool t ON t.slug = b.tool_slug
  WHERE b.subscriber_id BETWEEN ? AND ?
  ORDER BY b.subscriber_id, t.name
+
+-- name: subscribers-by-id-range
+SELECT id, email, status, created_at FROM subscriber WHERE id BETWEEN ? AND ? ORDER BY id

@@ -67,9 +67,55 @@ public final class Keys {
             "Verdict Digest, 1 Example Street, 10115 Berlin, Germany",
             "The sender's postal address, shown in every email's footer (CAN-SPAM).");
 
+    public static final Key<String> SMTP_HOST = Parsers.text("smtp.host", "",
+            "SMTP relay host; empty means mail goes to the outbox folder data.dir/outbox instead.");
+    public static final Key<Integer> SMTP_PORT = Parsers.integer("smtp.port", "587", 1, 65535, "SMTP relay port.");
+    public static final Key<String> SMTP_USERNAME = Parsers.text("smtp.username", "",
+            "SMTP user name; empty means no authentication.");
+    public static final Key<String> SMTP_PASSWORD = Parsers.secret("smtp.password", "", "SMTP password.");
+    public static final Key<String> SMTP_TLS = Parsers.oneOf("smtp.tls", "starttls", List.of("none", "starttls", "tls"),
+            "none (plain), starttls (required upgrade) or tls (implicit TLS, usually port 465).");
+    public static final Key<Duration> SMTP_CONNECT_TIMEOUT = Parsers.seconds("smtp.connect-timeout-seconds", "10",
+            1, 600, "Time-out for opening an SMTP connection.");
+    public static final Key<Duration> SMTP_READ_TIMEOUT = Parsers.seconds("smtp.read-timeout-seconds", "60",
+            1, 3600, "Time-out for each SMTP reply.");
+
+    public static final Key<Integer> SEND_CONNECTIONS = Parsers.integer("send.connections", "4", 1, 64,
+            "Parallel SMTP connections, each reused for many messages.");
+    public static final Key<Integer> SEND_RATE = Parsers.integer("send.rate", "0", 0, 1_000_000,
+            "At most this many messages per second across the process; 0 means no limit.");
+    public static final Key<Integer> SEND_MAX_ATTEMPTS = Parsers.integer("send.max-attempts", "5", 1, 100,
+            "Attempts per message on temporary failures (4xx replies, broken connections), with exponential back-off.");
+    public static final Key<Integer> SEND_RETRY_BASE_MILLIS = Parsers.integer("send.retry-base-millis", "1000", 1,
+            3_600_000, "First back-off after a temporary failure; it doubles with each further attempt.");
+    public static final Key<Integer> SEND_MAX_CONSECUTIVE_ERRORS = Parsers.integer("send.max-consecutive-errors", "25",
+            1, 1_000_000, "After this many failures in a row the edition pauses instead of burning through the list.");
+    public static final Key<Duration> SEND_LEASE = Parsers.seconds("send.lease-seconds", "30", 2, 3600,
+            "A sending process that has not reported for this long is taken for dead and its work is taken back.");
+
+    public static final Key<String> MAIL_FROM = Parsers.mailbox("mail.from",
+            "Weekly AI Tool Verdicts <digest@verdicts.example>", "The From address of every email.");
+    public static final Key<String> MAIL_REPLY_TO = Parsers.optionalMailbox("mail.reply-to", "",
+            "The Reply-To address; empty means none.");
+    public static final Key<String> MAIL_UNSUBSCRIBE_MAILTO = Parsers.optionalMailbox("mail.unsubscribe-mailto", "",
+            "An address that unsubscribes by mail, added to List-Unsubscribe; empty means https only.");
+    public static final Key<String> MAIL_LIST_ID = Parsers.text("mail.list-id", "weekly-ai-tool-verdicts.verdicts.example",
+            "The List-Id of the newsletter (RFC 2919), a dotted name under your domain.");
+    public static final Key<Boolean> MAIL_PRECEDENCE_BULK = Parsers.bool("mail.precedence-bulk", "true",
+            "Whether messages carry 'Precedence: bulk' (stops vacation auto-replies).");
+    public static final Key<String> MAIL_DKIM_DOMAIN = Parsers.text("mail.dkim.domain", "",
+            "DKIM signing domain (d=); DKIM is on when domain, selector and private key are all set.");
+    public static final Key<String> MAIL_DKIM_SELECTOR = Parsers.text("mail.dkim.selector", "", "DKIM selector (s=).");
+    public static final Key<String> MAIL_DKIM_PRIVATE_KEY = Parsers.text("mail.dkim.private-key", "",
+            "Path of the DKIM private key: an RSA key in PKCS#8 PEM form.");
+
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
             DIGEST_TIMEZONE, DIGEST_MAX_COMPARISONS, DIGEST_SEND_EMPTY, DIGEST_MAX_HTML_BYTES, TEMPLATES_DIR,
-            SITE_BASE_URL, SITE_COMPARISONS_URL, LINKS_SECRET, MAIL_POSTAL_ADDRESS);
+            SITE_BASE_URL, SITE_COMPARISONS_URL, LINKS_SECRET, MAIL_POSTAL_ADDRESS,
+            SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_TLS, SMTP_CONNECT_TIMEOUT, SMTP_READ_TIMEOUT,
+            SEND_CONNECTIONS, SEND_RATE, SEND_MAX_ATTEMPTS, SEND_RETRY_BASE_MILLIS, SEND_MAX_CONSECUTIVE_ERRORS,
+            SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
+            MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY);
 }

@@ -82,4 +82,36 @@ final class Parsers {
             return uri;
         }, false);
     }
+
+    static Key<String> oneOf(String name, String def, java.util.List<String> choices, String description) {
+        return new Key<>(name, def, description, "one of " + String.join(", ", choices), s -> {
+            if (!choices.contains(s)) {
+                throw new IllegalArgumentException();
+            }
+            return s;
+        }, false);
+    }
+
+    /** A mailbox such as {@code Name <user@example.com>}, checked strictly (RFC 5322) and free of line breaks. */
+    static Key<String> mailbox(String name, String def, String description) {
+        return new Key<>(name, def, description, "a mail address such as 'Name <user@example.com>'",
+                Parsers::checkMailbox, false);
+    }
+
+    static Key<String> optionalMailbox(String name, String def, String description) {
+        return new Key<>(name, def, description, "empty or a mail address such as 'user@example.com'",
+                s -> s.isEmpty() ? s : checkMailbox(s), false);
+    }
+
+    private static String checkMailbox(String s) {
+        if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException();
+        }
+        try {
+            new jakarta.mail.internet.InternetAddress(s, true).validate();
+            return s;
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 }

@@ -65,6 +65,30 @@ public final class SubscriberRepository {
         }
     }
 
+    /** Readers by id, for a batch of deliveries (ids close together: one range query). */
+    public Map<Long, Subscriber> byIds(List<Long> ids) {
+        Map<Long, Subscriber> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        try (Connection con = db.getConnection();
+             PreparedStatement ps = con.prepareStatement(SQL.get("subscribers-by-id-range"))) {
+            bind(ps, ids.stream().mapToLong(Long::longValue).min().orElseThrow(),
+                    ids.stream().mapToLong(Long::longValue).max().orElseThrow());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getLong("id"))) {
+                        result.put(rs.getLong("id"), subscriber(rs));
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read subscribers: " + e.getMessage(), e);
+        }
+    }
+
     public void addBookmark(long subscriberId, String toolSlug) {
         try (Connection con = db.getConnection()) {
             try (PreparedStatement ps = con.prepareStatement(SQL.get("has-bookmark"))) {

@@ -1,0 +1,301 @@
+package com.verdictdigest.delivery;
+
+import com.verdictdigest.catalog.CatalogRepository;
+import com.verdictdigest.catalog.Comparison;
+import com.verdictdigest.digest.DigestConfig;
+import com.verdictdigest.digest.DigestEmail;
+import com.verdictdigest.digest.Edition;
+import com.verdictdigest.digest.EditionPlanner;
+import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.digest.Preflight;
+import com.verdictdigest.digest.Reader;
+import com.verdictdigest.digest.RenderedEdition;
+import com.verdictdigest.links.LinkBuilder;
+import com.verdictdigest.subscribers.Bookmark;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: sends one edition to its audience through {@code send.connections} workers, each with
+ * its own connection. The ledger is the only shared state between workers, processes and restarts:
+ * a worker claims pending readers, records the start of each send, sends, and records the outcome.
+ * Any number of processes can run this on the same edition at once; they share the work.
+ */
+public final class EditionSender {
+    private static final Logger log = LoggerFactory.getLogger(EditionSender.class);
+
+    private final DeliveryLedger ledger;
+    private final SubscriberRepository subscribers;
+    private final CatalogRepository catalog;
+    private final EditionPlanner planner;
+    private final EditionRenderer renderer;
+    private final MessageComposer composer;
+    private final Mailer mailer;
+    private final SendConfig config;
+    private final DigestConfig digest;
+    private final LinkBuilder links;
+    private final Clock clock;
+    private final String processId = UUID.randomUUID().toString();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    public EditionSender(DeliveryLedger ledger, SubscriberRepository subscribers, CatalogRepository catalog,
+                         EditionPlanner planner, EditionRenderer renderer, MessageComposer composer, Mailer mailer,
+                         SendConfig config, DigestConfig digest, LinkBuilder links, Clock clock) {
+        this.ledger = ledger;
+        this.subscribers = subscribers;
+        this.catalog = catalog;
+        this.planner = planner;
+        this.renderer = renderer;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.config = config;
+        this.digest = digest;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** Asks a running send to stop between messages; the ledger stays exact and a later send resumes. */
+    public void stop() {
+        stopRequested.set(true);
+    }
+
+    /** An edition ready to go: its ledger record, rendered once, and its shared headers. */
+    public record Prepared(EditionRecord record, RenderedEdition rendered, MessageComposer.Shared headers) {
+    }
+
+    /**
+     * Plans the week's edition (or finds it), renders it and runs preflight on a sample copy.
+     *
+     * @throws PreflightException when the email has problems: nothing is sent
+     */
+    public Prepared prepare(IsoWeek week) {
+        Optional<EditionRecord> existing = ledger.find(week);
+        Edition edition = existing.map(this::frozenContent).orElseGet(() -> planner.plan(week));
+        RenderedEdition rendered = renderer.render(edition);
+        EditionRecord record = existing.orElseGet(() -> ledger.plan(week, rendered.subject(),
+                edition.comparisons().stream().map(Comparison::slug).toList(), edition.moreCount()));
+        List<String> problems = new Preflight(digest).check(rendered.personalize(
+                new Reader(0, "preflight@example.com", sampleBookmarks(edition)), links));
+        if (!problems.isEmpty()) {
+            throw new PreflightException(week, problems);
+        }
+        return new Prepared(record, rendered, composer.shared(week, rendered.subject()));
+    }
+
+    /** The comparisons an edition was planned with, so a resumed send mails the same issue. */
+    private Edition frozenContent(EditionRecord record) {
+        List<String> slugs = ledger.comparisonSlugs(record.id());
+        Map<String, Comparison> bySlug = new java.util.HashMap<>();
+        for (Comparison c : catalog.all()) {
+            bySlug.put(c.slug(), c);
+        }
+        List<Comparison> comparisons = slugs.stream().map(bySlug::get).filter(java.util.Objects::nonNull).toList();
+        return new Edition(record.week(), comparisons, record.moreCount(), catalog.toolIds());
+    }
+
+    private static List<Bookmark> sampleBookmarks(Edition edition) {
+        return edition.isEmpty() ? List.of()
+                : List.of(new Bookmark(edition.comparisons().get(0).left().slug(), edition.comparisons().get(0).left().name()));
+    }
+
+    /** Sends (or resumes) the week's edition to every reader who has not had it. */
+    public SendSummary send(IsoWeek week) {
+        long start = System.nanoTime();
+        Prepared prepared = prepare(week);
+        EditionRecord record = prepared.record();
+        if (record.status().isFinal()) {
+            return summary(week, "was already " + record.status().word() + "; nothing sent", record.id(), 0, start);
+        }
+        if (record.comparisons() == 0 && !digest.sendEmpty()) {
+            ledger.setStatus(record.id(), EditionStatus.SKIPPED, "no comparisons this week");
+            log.info("{} has no comparisons: recorded as skipped (digest.send-empty=false)", week);
+            return summary(week, "skipped: no comparisons this week", record.id(), 0, start);
+        }
+        Optional<EditionRecord> sending = ledger.startSending(record.id());
+        if (sending.isEmpty()) {
+            EditionRecord now = ledger.byId(record.id());
+            return summary(week, "was already " + now.status().word() + "; nothing sent", record.id(), 0, start);
+        }
+        log.info("Sending {} to {} readers through {}", week, sending.get().audience(), mailer.describe());
+        return run(prepared, start);
+    }
+
+    private SendSummary run(Prepared prepared, long start) {
+        long editionId = prepared.record().id();
+        ledger.registerProcess(processId);
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sender-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long beat = Math.max(500, config.lease().toMillis() / 3);
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                ledger.heartbeat(processId, config.lease());
+            } catch (RuntimeException e) {
+                log.warn("Heartbeat failed: {}", e.getMessage());
+            }
+        }, beat, beat, TimeUnit.MILLISECONDS);
+        Run run = new Run(prepared, new RateLimiter(config.ratePerSecond()));
+        try {
+            int inDoubt = ledger.recover(editionId, config.lease());
+            if (inDoubt > 0) {
+                log.warn("{} sends of {} were in doubt after a crash; they go again with the same Message-ID",
+                        inDoubt, prepared.record().week());
+            }
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < config.connections(); i++) {
+                Thread t = new Thread(run::work, "sender-" + (i + 1));
+                t.start();
+                workers.add(t);
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        } finally {
+            ledger.releaseUnstarted(editionId, processId);
+            heartbeat.shutdownNow();
+            ledger.unregisterProcess(processId);
+        }
+        String outcome;
+        if (run.pauseReason.get() != null) {
+            ledger.setStatus(editionId, EditionStatus.PAUSED, run.pauseReason.get());
+            outcome = "paused: " + run.pauseReason.get();
+        } else if (stopRequested.get()) {
+            outcome = "stopped; the next send resumes it";
+        } else {
+            ledger.finish(editionId);
+            outcome = "sent";
+        }
+        return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start);
+    }
+
+    private SendSummary summary(IsoWeek week, String outcome, long editionId, int sentHere, long start) {
+        return new SendSummary(week, outcome, ledger.counts(editionId), sentHere, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The workers of one send run and what they share. */
+    private final class Run {
+        private final Prepared prepared;
+        private final RateLimiter rate;
+        private final AtomicInteger sent = new AtomicInteger();
+        private final AtomicInteger consecutiveErrors = new AtomicInteger();
+        private final AtomicReference<String> pauseReason = new AtomicReference<>();
+
+        Run(Prepared prepared, RateLimiter rate) {
+            this.prepared = prepared;
+            this.rate = rate;
+        }
+
+        private boolean halted() {
+            return stopRequested.get() || pauseReason.get() != null;
+        }
+
+        void work() {
+            long editionId = prepared.record().id();
+            Mailer.Session session = null;
+            try {
+                while (!halted()) {
+                    List<Long> batch = ledger.claim(editionId, processId);
+                    if (batch.isEmpty()) {
+                        DeliveryCounts counts = ledger.counts(editionId);
+                        if (counts.pending() == 0 && counts.inFlight() == 0) {
+                            return;
+                        }
+                        // Others are still sending: wait, and take back their work if they die.
+                        sleep(250);
+                        ledger.recover(editionId, config.lease());
+                        continue;
+                    }
+                    Map<Long, Subscriber> readers = subscribers.byIds(batch);
+                    Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch);
+                    for (long id : batch) {
+                        if (halted()) {
+                            return; // the rest of the batch is released as unstarted
+                        }
+                        Subscriber s = readers.get(id);
+                        if (!ledger.startSend(editionId, id) || s == null) {
+                            continue;
+                        }
+                        DigestEmail email = prepared.rendered().personalize(
+                                new Reader(id, s.email(), bookmarks.getOrDefault(id, List.of())), links);
+                        OutgoingMessage message = composer.compose(prepared.headers(), id, s.email(), email);
+                        session = deliver(editionId, id, message, session);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("Sender stopped by an unexpected error", e);
+                pauseReason.compareAndSet(null, "unexpected error: " + e.getMessage());
+            } finally {
+                if (session != null) {
+                    session.close();
+                }
+            }
+        }
+
+        /** Sends one message, retrying temporary failures with exponential back-off; returns the session to reuse. */
+        private Mailer.Session deliver(long editionId, long id, OutgoingMessage message, Mailer.Session session) {
+            SendFailure last = null;
+            for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+                if (attempt > 1) {
+                    sleep(config.retryBase().toMillis() << Math.min(attempt - 2, 16));
+                }
+                try {
+                    if (session == null) {
+                        session = mailer.open();
+                    }
+                    rate.acquire();
+                    session.send(message);
+                    ledger.sent(editionId, id);
+                    sent.incrementAndGet();
+                    consecutiveErrors.set(0);
+                    return session;
+                } catch (SendFailure f) {
+                    last = f;
+                    if (f.permanent()) {
+                        break;
+                    }
+                    if (session != null) {
+                        session.close();
+                        session = null;
+                    }
+                    log.debug("Temporary failure for reader {} (attempt {}): {}", id, attempt, f.getMessage());
+                }
+            }
+            ledger.failed(editionId, id, last.getMessage(), last.permanent());
+            log.warn("Delivery to reader {} failed{}: {}", id, last.permanent() ? " (hard bounce)" : "", last.getMessage());
+            if (consecutiveErrors.incrementAndGet() >= config.maxConsecutiveErrors()) {
+                pauseReason.compareAndSet(null, config.maxConsecutiveErrors() + " failures in a row (send.max-consecutive-errors); "
+                        + "last: " + last.getMessage());
+            }
+            return session;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package com.verdictdigest.delivery;
+
+/** Where messages go: an SMTP relay, or the local outbox. One session per sending connection. */
+public interface Mailer {
+    Session open() throws SendFailure;
+
+    /** Human words for where the mail goes, for logs ("smtp relay.example:587", "outbox data/outbox"). */
+    String describe();
+
+    /** One connection, reused for many messages; not thread-safe. */
+    interface Session extends AutoCloseable {
+        void send(OutgoingMessage message) throws SendFailure;
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,155 @@
+package com.verdictdigest.delivery;
+
+import com.verdictdigest.digest.DigestEmail;
+import com.verdictdigest.digest.IsoWeek;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Writes a digest as the exact bytes of an RFC 5322 message: multipart/alternative, text then HTML
+ * (RFC 2046 section 5.1.4: the last part is the preferred one), UTF-8, base64 bodies.
+ *
+ * <p>Headers that are the same for every reader are encoded once. Values from pages or readers
+ * never reach a header raw: the subject is an RFC 2047 encoded word (which cannot hold CR or LF),
+ * the recipient is a validated address, links are our own base64url tokens, and every header line
+ * is checked for line breaks before it is written.
+ */
+public final class MessageComposer {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, CRLF);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final MailConfig config;
+    private final Clock clock;
+    private final String fromHeader;
+    private final String replyToHeader;
+    private final String envelopeFrom;
+    private final String messageIdDomain;
+    private final String boundary;
+
+    public MessageComposer(MailConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        InternetAddress from = address(config.from());
+        this.envelopeFrom = from.getAddress();
+        this.messageIdDomain = envelopeFrom.substring(envelopeFrom.indexOf('@') + 1);
+        this.fromHeader = header("From", encodeAddress(from));
+        this.replyToHeader = config.replyTo().isEmpty() ? "" : header("Reply-To", encodeAddress(address(config.replyTo())));
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        // "=_" cannot occur in base64 text, so the boundary can never collide with a body (RFC 2046 section 5.1.1).
+        this.boundary = "=_vd_" + HexFormat.of().formatHex(nonce);
+    }
+
+    /** The Message-ID of (edition, reader): the same on every attempt, so a resend after a crash is recognisably the same message. */
+    public String messageId(IsoWeek week, long subscriberId) {
+        return "digest-" + week + "-" + subscriberId + "@" + messageIdDomain;
+    }
+
+    /** The parts of a message that are the same for every reader of an edition, encoded once. */
+    public Shared shared(IsoWeek week, String subject) {
+        StringBuilder h = new StringBuilder(512);
+        h.append(fromHeader).append(replyToHeader);
+        h.append(header("Subject", encodeText(subject)));
+        h.append(header("List-Id", "\"Weekly AI Tool Verdicts\" <" + config.listId() + ">"));
+        // RFC 8058: with List-Unsubscribe-Post, mailbox providers may POST to the https address in one click.
+        h.append(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        // Gmail's Feedback-ID: campaign:customer:mail type:sender.
+        h.append(header("Feedback-ID", week + ":readers:digest:verdictdigest"));
+        h.append(header("Auto-Submitted", "auto-generated")); // RFC 3834
+        if (config.precedenceBulk()) {
+            h.append(header("Precedence", "bulk"));
+        }
+        h.append(header("MIME-Version", "1.0"));
+        h.append(header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\""));
+        return new Shared(week, h.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public OutgoingMessage compose(Shared shared, long subscriberId, String recipient, DigestEmail email) {
+        String messageId = messageId(shared.week, subscriberId);
+        StringBuilder h = new StringBuilder(512);
+        h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
+        h.append(header("To", address(recipient).getAddress()));
+        h.append(header("Message-ID", "<" + messageId + ">"));
+        String unsubscribe = "<" + email.unsubscribeUrl() + ">";
+        if (!config.unsubscribeMailto().isEmpty()) {
+            unsubscribe += ", <mailto:" + address(config.unsubscribeMailto()).getAddress() + "?subject=unsubscribe>";
+        }
+        h.append(header("List-Unsubscribe", unsubscribe));
+
+        byte[] text = BASE64.encode(email.text().getBytes(StandardCharsets.UTF_8));
+        byte[] html = BASE64.encode(email.html().getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + html.length + 2048);
+        out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(shared.headers);
+        out.writeBytes(CRLF);
+        part(out, "text/plain; charset=UTF-8", text);
+        part(out, "text/html; charset=UTF-8", html);
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
+    }
+
+    private void part(ByteArrayOutputStream out, String contentType, byte[] base64) {
+        out.writeBytes(("--" + boundary + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(base64);
+        out.writeBytes(CRLF);
+    }
+
+    /** Encoded once per edition: the headers every reader's copy shares. */
+    public static final class Shared {
+        private final IsoWeek week;
+        private final byte[] headers;
+
+        private Shared(IsoWeek week, byte[] headers) {
+            this.week = week;
+            this.headers = headers;
+        }
+    }
+
+    /** One folded header line; a value holding a line break is a bug or an attack, never written. */
+    static String header(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException(name + " header value contains a line break");
+            }
+        }
+        return name + ": " + MimeUtility.fold(name.length() + 2, value) + "\r\n";
+    }
+
+    private static String encodeText(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", " ").strip();
+        try {
+            return MimeUtility.encodeText(clean, "UTF-8", "Q");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encodeAddress(InternetAddress address) {
+        return address.toString(); // InternetAddress quotes and RFC 2047-encodes the personal name itself
+    }
+
+    private static InternetAddress address(String text) {
+        try {
+            InternetAddress a = new InternetAddress(text, true);
+            if (a.getPersonal() != null) {
+                a.setPersonal(a.getPersonal(), "UTF-8");
+            }
+            return a;
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("not a valid mail address: " + text, e);
+        }
+    }
+}

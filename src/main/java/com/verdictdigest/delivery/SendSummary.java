@@ -1,0 +1,26 @@
+package com.verdictdigest.delivery;
+
+import com.verdictdigest.digest.IsoWeek;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The outcome of one send run of an edition.
+ *
+ * @param outcome  what happened to the edition: sent, paused (with the reason), already sent, ...
+ * @param counts   the whole edition's ledger at the end (all processes together)
+ * @param sentHere messages this process handed to the relay in this run
+ */
+public record SendSummary(IsoWeek week, String outcome, DeliveryCounts counts, int sentHere, Duration duration) {
+
+    public double ratePerSecond() {
+        double s = duration.toNanos() / 1e9;
+        return s <= 0 ? 0 : sentHere / s;
+    }
+
+    public String line() {
+        return String.format(Locale.ROOT, "%s %s: %,d sent, %,d skipped, %,d failed, %,d in doubt (sent again); "
+                        + "%.1f s, %,.0f messages/s", week, outcome, counts.sent(), counts.skipped(), counts.failed(),
+                counts.inDoubt(), duration.toNanos() / 1e9, ratePerSecond());
+    }
+}

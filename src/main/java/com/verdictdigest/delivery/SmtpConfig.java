@@ -1,0 +1,21 @@
+package com.verdictdigest.delivery;
+
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.Settings;
+import java.time.Duration;
+
+/** How to reach the SMTP relay. An empty host means the outbox. */
+public record SmtpConfig(String host, int port, String username, String password, String tls,
+                         Duration connectTimeout, Duration readTimeout) {
+
+    public static SmtpConfig from(Settings s) {
+        return new SmtpConfig(s.get(Keys.SMTP_HOST), s.get(Keys.SMTP_PORT), s.get(Keys.SMTP_USERNAME),
+                s.get(Keys.SMTP_PASSWORD), s.get(Keys.SMTP_TLS), s.get(Keys.SMTP_CONNECT_TIMEOUT),
+                s.get(Keys.SMTP_READ_TIMEOUT));
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpConfig[" + host + ":" + port + ", tls=" + tls + ", user=" + username + "]"; // never the password
+    }
+}

@@ -1,0 +1,161 @@
+package com.verdictdigest.delivery;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/**
+ * Sends through an SMTP relay with Jakarta Mail (Angus). Each session is one connection reused for
+ * many messages and re-opened after it breaks. Messages are already complete bytes, so Jakarta Mail
+ * only speaks SMTP (and dot-stuffs); it does not rebuild or re-encode anything.
+ */
+public final class SmtpMailer implements Mailer {
+    private final SmtpConfig config;
+    private final jakarta.mail.Session session;
+
+    public SmtpMailer(SmtpConfig config) {
+        this.config = config;
+        Properties p = new Properties();
+        String proto = config.tls().equals("tls") ? "smtps" : "smtp";
+        p.put("mail.transport.protocol", proto);
+        p.put("mail." + proto + ".host", config.host());
+        p.put("mail." + proto + ".port", String.valueOf(config.port()));
+        p.put("mail." + proto + ".connectiontimeout", String.valueOf(config.connectTimeout().toMillis()));
+        p.put("mail." + proto + ".timeout", String.valueOf(config.readTimeout().toMillis()));
+        p.put("mail." + proto + ".writetimeout", String.valueOf(config.readTimeout().toMillis()));
+        p.put("mail." + proto + ".quitwait", "false");
+        p.put("mail." + proto + ".auth", String.valueOf(!config.username().isEmpty()));
+        if (config.tls().equals("tls")) {
+            p.put("mail.smtps.ssl.checkserveridentity", "true");
+            p.put("mail.smtps.socketFactory", new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault()));
+        } else {
+            p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+            if (config.tls().equals("starttls")) {
+                p.put("mail.smtp.starttls.enable", "true");
+                p.put("mail.smtp.starttls.required", "true");
+                p.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+        }
+        this.session = jakarta.mail.Session.getInstance(p);
+    }
+
+    @Override
+    public String describe() {
+        return "SMTP " + config.host() + ":" + config.port() + " (" + config.tls() + ")";
+    }
+
+    @Override
+    public Mailer.Session open() throws SendFailure {
+        return new Connection();
+    }
+
+    private final class Connection implements Mailer.Session {
+        private Transport transport;
+
+        Connection() throws SendFailure {
+            connect();
+        }
+
+        private void connect() throws SendFailure {
+            try {
+                transport = session.getTransport();
+                if (config.username().isEmpty()) {
+                    transport.connect();
+                } else {
+                    transport.connect(config.host(), config.port(), config.username(), config.password());
+                }
+            } catch (MessagingException e) {
+                transport = null;
+                throw new SendFailure("cannot connect to " + describe() + ": " + reason(e), false, e);
+            }
+        }
+
+        @Override
+        public void send(OutgoingMessage message) throws SendFailure {
+            if (transport == null) { // isConnected() would cost a NOOP round trip per message
+                connect();
+            }
+            try {
+                Address[] to = {new InternetAddress(message.recipient())};
+                transport.sendMessage(new Prebuilt(session, message), to);
+            } catch (MessagingException e) {
+                int code = replyCode(e);
+                boolean permanent = code >= 500 && code < 600;
+                if (!permanent) {
+                    // A 4xx or a broken connection: start the next message on a fresh connection.
+                    closeQuietly();
+                }
+                throw new SendFailure((code > 0 ? code + " " : "") + reason(e), permanent, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly();
+        }
+
+        private void closeQuietly() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the connection is gone either way
+                }
+                transport = null;
+            }
+        }
+    }
+
+    private static int replyCode(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (x instanceof SMTPSendFailedException f) {
+                return f.getReturnCode();
+            }
+        }
+        if (e instanceof SendFailedException s && s.getNextException() instanceof MessagingException next) {
+            return replyCode(next);
+        }
+        return -1;
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()).strip();
+        return m.replaceAll("\\s+", " ");
+    }
+
+    /** A message whose bytes are already final: written as they are. */
+    private static final class Prebuilt extends MimeMessage {
+        private final OutgoingMessage message;
+
+        Prebuilt(jakarta.mail.Session session, OutgoingMessage message) {
+            super(session);
+            this.message = message;
+        }
+
+        @Override
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
+            os.write(message.data());
+        }
+
+        @Override
+        public Address[] getFrom() throws MessagingException {
+            return new Address[] {new InternetAddress(message.envelopeFrom())};
+        }
+    }
+}

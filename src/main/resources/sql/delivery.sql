@@ -1,0 +1,108 @@
+-- Named statements of editions and the delivery ledger (see store.NamedSql). Bound parameters only;
+-- portable to PostgreSQL (FOR UPDATE SKIP LOCKED works on H2 2.x and PostgreSQL).
+
+-- name: find-edition
+SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
+  FROM edition WHERE week = ?
+
+-- name: edition-by-id
+SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
+  FROM edition WHERE id = ?
+
+-- name: lock-edition
+SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
+  FROM edition WHERE id = ? FOR UPDATE
+
+-- name: all-editions
+SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
+  FROM edition ORDER BY week DESC
+
+-- name: insert-edition
+INSERT INTO edition (week, status, subject, comparisons, more_count, created_at) VALUES (?, ?, ?, ?, ?, ?)
+
+-- name: insert-edition-comparison
+INSERT INTO edition_comparison (edition_id, position, comparison_slug) VALUES (?, ?, ?)
+
+-- name: edition-comparisons
+SELECT comparison_slug FROM edition_comparison WHERE edition_id = ? ORDER BY position
+
+-- name: set-edition-status
+UPDATE edition SET status = ?, status_reason = ? WHERE id = ?
+
+-- name: start-edition
+UPDATE edition SET status = 'sending', status_reason = NULL, started_at = COALESCE(started_at, ?) WHERE id = ?
+
+-- name: finish-edition
+UPDATE edition SET status = 'sent', status_reason = NULL, finished_at = ? WHERE id = ? AND status = 'sending'
+
+-- name: set-audience
+UPDATE edition SET audience = ? WHERE id = ?
+
+-- name: fix-audience
+INSERT INTO delivery (edition_id, subscriber_id, status, updated_at)
+SELECT ?, s.id, 'pending', ? FROM subscriber s WHERE s.status = 'active'
+
+-- name: pending-batch
+SELECT subscriber_id FROM delivery
+ WHERE edition_id = ? AND status = 'pending'
+ ORDER BY subscriber_id
+ FETCH FIRST 50 ROWS ONLY
+   FOR UPDATE SKIP LOCKED
+
+-- name: claim
+UPDATE delivery SET status = 'claimed', claimed_by = ?, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'pending'
+
+-- name: start-sending
+-- Only a reader who is still active is sent to: an unsubscribe takes effect up to the last moment.
+UPDATE delivery SET status = 'sending', attempts = attempts + 1, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
+   AND EXISTS (SELECT 1 FROM subscriber s WHERE s.id = delivery.subscriber_id AND s.status = 'active')
+
+-- name: mark-skipped
+UPDATE delivery SET status = 'skipped', updated_at = ? WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
+
+-- name: mark-sent
+UPDATE delivery SET status = 'sent', last_error = NULL, updated_at = ? WHERE edition_id = ? AND subscriber_id = ?
+
+-- name: mark-failed
+UPDATE delivery SET status = 'failed', last_error = ?, updated_at = ? WHERE edition_id = ? AND subscriber_id = ?
+
+-- name: release
+-- A temporary failure: back to the queue for a later attempt.
+UPDATE delivery SET status = 'pending', claimed_by = NULL, last_error = ?, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ?
+
+-- name: release-unstarted
+-- Claimed by this process but never started (a pause or shutdown): plainly back to the queue.
+UPDATE delivery SET status = 'pending', claimed_by = NULL, updated_at = ?
+ WHERE edition_id = ? AND claimed_by = ? AND status = 'claimed'
+
+-- name: recover-claimed
+UPDATE delivery SET status = 'pending', claimed_by = NULL, updated_at = ?
+ WHERE edition_id = ? AND status = 'claimed'
+   AND claimed_by NOT IN (SELECT id FROM sender_process WHERE heartbeat_at > ?)
+
+-- name: recover-sending
+-- The send started and was never recorded: in doubt. It goes again, with the same Message-ID.
+UPDATE delivery SET status = 'pending', claimed_by = NULL, in_doubt = TRUE, updated_at = ?
+ WHERE edition_id = ? AND status = 'sending'
+   AND claimed_by NOT IN (SELECT id FROM sender_process WHERE heartbeat_at > ?)
+
+-- name: delivery-counts
+SELECT status, COUNT(*), SUM(CASE WHEN in_doubt THEN 1 ELSE 0 END) FROM delivery WHERE edition_id = ? GROUP BY status
+
+-- name: mark-bounced
+UPDATE subscriber SET status = 'bounced' WHERE id = ? AND status = 'active'
+
+-- name: register-process
+INSERT INTO sender_process (id, started_at, heartbeat_at) VALUES (?, ?, ?)
+
+-- name: heartbeat
+UPDATE sender_process SET heartbeat_at = ? WHERE id = ?
+
+-- name: unregister-process
+DELETE FROM sender_process WHERE id = ?
+
+-- name: forget-dead-processes
+DELETE FROM sender_process WHERE heartbeat_at < ?
