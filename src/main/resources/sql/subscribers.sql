@@ -21,3 +21,12 @@ SELECT b.subscriber_id, b.tool_slug, t.name
 
 -- name: subscribers-by-id-range
 SELECT id, email, status, created_at FROM subscriber WHERE id BETWEEN ? AND ? ORDER BY id
+
+-- name: activate-pending
+UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'
+
+-- name: list-subscribers
+SELECT id, email, status, created_at FROM subscriber ORDER BY id
+
+-- name: list-subscribers-with-status
+SELECT id, email, status, created_at FROM subscriber WHERE status = ? ORDER BY id

@@ -5,6 +5,15 @@ import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.catalog.CatalogRepository;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
+import com.verdictdigest.delivery.DeliveryLedger;
+import com.verdictdigest.delivery.EditionSender;
+import com.verdictdigest.delivery.MailConfig;
+import com.verdictdigest.delivery.Mailer;
+import com.verdictdigest.delivery.MessageComposer;
+import com.verdictdigest.delivery.OutboxMailer;
+import com.verdictdigest.delivery.SendConfig;
+import com.verdictdigest.delivery.SmtpConfig;
+import com.verdictdigest.delivery.SmtpMailer;
 import com.verdictdigest.digest.DigestConfig;
 import com.verdictdigest.digest.EditionPlanner;
 import com.verdictdigest.digest.EditionRenderer;
@@ -73,6 +82,25 @@ public final class App implements AutoCloseable {
             links = new LinkBuilder(settings.get(Keys.SITE_BASE_URL), new LinkSigner(secret));
         }
         return links;
+    }
+
+    public DeliveryLedger ledger() {
+        return new DeliveryLedger(database().dataSource(), clock);
+    }
+
+    /** The relay when smtp.host is set, otherwise the outbox folder under data.dir. */
+    public Mailer mailer() {
+        SmtpConfig smtp = SmtpConfig.from(settings);
+        return smtp.host().isEmpty() ? new OutboxMailer(settings.get(Keys.DATA_DIR).resolve("outbox")) : new SmtpMailer(smtp);
+    }
+
+    public MessageComposer composer() {
+        return new MessageComposer(MailConfig.from(settings), clock);
+    }
+
+    public EditionSender sender() {
+        return new EditionSender(ledger(), subscribers(), catalog(), planner(), renderer(), composer(), mailer(),
+                SendConfig.from(settings), digestConfig(), links(), clock);
     }
 
     public CatalogImporter importer() {

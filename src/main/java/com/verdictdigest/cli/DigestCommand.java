@@ -12,6 +12,11 @@ import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.config.Keys;
+import com.verdictdigest.delivery.EditionSender;
+import com.verdictdigest.delivery.PreflightException;
+import com.verdictdigest.delivery.SendFailure;
+import com.verdictdigest.delivery.SendSummary;
+import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code verdicts digest ...}: look at and send an edition by hand. */
-@Command(name = "digest", mixinStandardHelpOptions = true, description = "Preview an edition of the weekly digest.",
+@Command(name = "digest", mixinStandardHelpOptions = true, description = "Preview and send an edition of the weekly digest.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class DigestCommand {
     @ParentCommand
@@ -78,6 +83,65 @@ final class DigestCommand {
         }
     }
 
+    @Command(name = "send", mixinStandardHelpOptions = true, description = {
+            "Send (or resume) an edition to every active reader who has not had it.",
+            "Exit status 1 when preflight fails, the edition pauses, or a delivery failed."})
+    int send(@Option(names = "--week", required = true, paramLabel = "WEEK",
+                     description = "The edition's ISO week, e.g. 2026-W48.") String week,
+             @Option(names = "--dry-run", description = "Render and check every reader's copy; send nothing.") boolean dryRun,
+             @Option(names = "--to", paramLabel = "EMAIL",
+                     description = "Send one copy to EMAIL only, outside the ledger (a test send).") String to) {
+        IsoWeek isoWeek = week(week);
+        PrintWriter out = root.spec.commandLine().getOut();
+        try (App app = root.open()) {
+            EditionSender sender = app.sender();
+            if (dryRun) {
+                EditionSender.DryRun r = sender.dryRun(isoWeek);
+                out.printf(Locale.ROOT, "Dry run of %s (\"%s\"): %d comparisons; %,d copies rendered and checked, "
+                                + "%,d bytes on average, in %.1f s; nothing sent%n", r.week(), r.subject(), r.comparisons(),
+                        r.copies(), r.copies() == 0 ? 0 : r.bytes() / r.copies(), r.duration().toNanos() / 1e9);
+                return 0;
+            }
+            if (to != null) {
+                EmailAddress address = address("--to", to);
+                Subscriber known = app.subscribers().find(address).orElse(null);
+                String id = sender.sendTest(isoWeek, known, address.value());
+                out.println("Test copy of " + isoWeek + " sent to " + address + " through " + app.mailer().describe()
+                        + " (Message-ID <" + id + ">)");
+                return 0;
+            }
+            Thread hook = new Thread(() -> {
+                sender.stop();
+                sendDone.acquireUninterruptibly();
+            }, "stop-sending");
+            Runtime.getRuntime().addShutdownHook(hook);
+            SendSummary summary;
+            try (SendProgress progress = new SendProgress(app.ledger(), isoWeek, out)) {
+                summary = sender.send(isoWeek);
+            } finally {
+                sendDone.release();
+            }
+            out.println(summary.line());
+            return summary.outcome().equals("sent") && summary.counts().failed() == 0 ? 0 : 1;
+        } catch (PreflightException e) {
+            e.problems().forEach(p -> root.spec.commandLine().getErr().println("preflight: " + p));
+            throw new UserError(isoWeek + ": preflight failed; nothing was sent", 1);
+        } catch (SendFailure e) {
+            throw new UserError("test send failed: " + e.getMessage(), 1);
+        }
+    }
+
+    /** Lets a Ctrl-C wait until the engine has stopped between messages and released its claims. */
+    private final java.util.concurrent.Semaphore sendDone = new java.util.concurrent.Semaphore(0);
+
+    private static EmailAddress address(String option, String text) {
+        try {
+            return EmailAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
+        }
+    }
+
     static IsoWeek week(String text) {
         try {
             return IsoWeek.parse(text);
@@ -87,12 +151,7 @@ final class DigestCommand {
     }
 
     private static Reader subscriber(App app, String address) {
-        EmailAddress email;
-        try {
-            email = EmailAddress.parse(address);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--as: " + e.getMessage());
-        }
+        EmailAddress email = address("--as", address);
         Subscriber s = app.subscribers().find(email)
                 .orElseThrow(() -> new UserError("--as: no subscriber " + email));
         return new Reader(s.id(), s.email(), app.subscribers().bookmarks(s.id()));

@@ -75,27 +75,29 @@ public final class EditionSender {
         stopRequested.set(true);
     }
 
-    /** An edition ready to go: its ledger record, rendered once, and its shared headers. */
-    public record Prepared(EditionRecord record, RenderedEdition rendered, MessageComposer.Shared headers) {
+    /** An edition ready to go: its ledger record (null when not recorded), rendered once, and its shared headers. */
+    public record Prepared(EditionRecord record, Edition edition, RenderedEdition rendered, MessageComposer.Shared headers) {
     }
 
     /**
-     * Plans the week's edition (or finds it), renders it and runs preflight on a sample copy.
+     * Plans the week's edition (or finds the one planned before), renders it and runs preflight on
+     * a sample copy.
      *
+     * @param record whether to record a newly planned edition in the ledger (not for dry runs and test sends)
      * @throws PreflightException when the email has problems: nothing is sent
      */
-    public Prepared prepare(IsoWeek week) {
+    public Prepared prepare(IsoWeek week, boolean record) {
         Optional<EditionRecord> existing = ledger.find(week);
         Edition edition = existing.map(this::frozenContent).orElseGet(() -> planner.plan(week));
         RenderedEdition rendered = renderer.render(edition);
-        EditionRecord record = existing.orElseGet(() -> ledger.plan(week, rendered.subject(),
+        EditionRecord planned = existing.orElseGet(() -> !record ? null : ledger.plan(week, rendered.subject(),
                 edition.comparisons().stream().map(Comparison::slug).toList(), edition.moreCount()));
         List<String> problems = new Preflight(digest).check(rendered.personalize(
                 new Reader(0, "preflight@example.com", sampleBookmarks(edition)), links));
         if (!problems.isEmpty()) {
             throw new PreflightException(week, problems);
         }
-        return new Prepared(record, rendered, composer.shared(week, rendered.subject()));
+        return new Prepared(planned, edition, rendered, composer.shared(week, rendered.subject()));
     }
 
     /** The comparisons an edition was planned with, so a resumed send mails the same issue. */
@@ -117,7 +119,7 @@ public final class EditionSender {
     /** Sends (or resumes) the week's edition to every reader who has not had it. */
     public SendSummary send(IsoWeek week) {
         long start = System.nanoTime();
-        Prepared prepared = prepare(week);
+        Prepared prepared = prepare(week, true);
         EditionRecord record = prepared.record();
         if (record.status().isFinal()) {
             return summary(week, "was already " + record.status().word() + "; nothing sent", record.id(), 0, start);
@@ -238,7 +240,8 @@ public final class EditionSender {
                         }
                         DigestEmail email = prepared.rendered().personalize(
                                 new Reader(id, s.email(), bookmarks.getOrDefault(id, List.of())), links);
-                        OutgoingMessage message = composer.compose(prepared.headers(), id, s.email(), email);
+                        OutgoingMessage message = composer.compose(prepared.headers(),
+                                composer.messageId(prepared.record().week(), id), s.email(), email);
                         session = deliver(editionId, id, message, session);
                     }
                 }
@@ -289,6 +292,45 @@ public final class EditionSender {
             }
             return session;
         }
+    }
+
+    /** Sends one copy of the edition to an address, outside the ledger: the operator's test send. */
+    public String sendTest(IsoWeek week, Subscriber asReader, String to) throws SendFailure {
+        Prepared prepared = prepare(week, false);
+        Reader reader = asReader == null
+                ? new Reader(0, to, sampleBookmarks(prepared.edition()))
+                : new Reader(asReader.id(), asReader.email(), subscribers.bookmarks(asReader.id()));
+        DigestEmail email = prepared.rendered().personalize(reader, links);
+        String messageId = "test-" + UUID.randomUUID() + "@" + composer.messageId(week, 0).replaceFirst(".*@", "");
+        try (Mailer.Session session = mailer.open()) {
+            session.send(composer.compose(prepared.headers(), messageId, to, email));
+        }
+        return messageId;
+    }
+
+    /** Renders and checks every reader's copy and sends nothing; returns how many copies were made. */
+    public DryRun dryRun(IsoWeek week) {
+        long start = System.nanoTime();
+        Prepared prepared = prepare(week, false);
+        int copies = 0;
+        long bytes = 0;
+        List<Subscriber> active = subscribers.list(com.verdictdigest.subscribers.SubscriberStatus.ACTIVE);
+        for (int from = 0; from < active.size(); from += 500) {
+            List<Subscriber> batch = active.subList(from, Math.min(active.size(), from + 500));
+            Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch.stream().map(Subscriber::id).toList());
+            for (Subscriber s : batch) {
+                DigestEmail email = prepared.rendered().personalize(
+                        new Reader(s.id(), s.email(), bookmarks.getOrDefault(s.id(), List.of())), links);
+                bytes += composer.compose(prepared.headers(), composer.messageId(week, s.id()), s.email(), email).data().length;
+                copies++;
+            }
+        }
+        return new DryRun(week, prepared.edition().comparisons().size(), copies, bytes,
+                Duration.ofNanos(System.nanoTime() - start), prepared.rendered().subject());
+    }
+
+    /** What a dry run found. */
+    public record DryRun(IsoWeek week, int comparisons, int copies, long bytes, Duration duration, String subject) {
     }
 
     private static void sleep(long millis) {

@@ -72,11 +72,10 @@ public final class MessageComposer {
         }
         h.append(header("MIME-Version", "1.0"));
         h.append(header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\""));
-        return new Shared(week, h.toString().getBytes(StandardCharsets.US_ASCII));
+        return new Shared(h.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    public OutgoingMessage compose(Shared shared, long subscriberId, String recipient, DigestEmail email) {
-        String messageId = messageId(shared.week, subscriberId);
+    public OutgoingMessage compose(Shared shared, String messageId, String recipient, DigestEmail email) {
         StringBuilder h = new StringBuilder(512);
         h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
         h.append(header("To", address(recipient).getAddress()));
@@ -87,8 +86,9 @@ public final class MessageComposer {
         }
         h.append(header("List-Unsubscribe", unsubscribe));
 
-        byte[] text = BASE64.encode(email.text().getBytes(StandardCharsets.UTF_8));
-        byte[] html = BASE64.encode(email.html().getBytes(StandardCharsets.UTF_8));
+        // Text is encoded in its canonical form, lines ending in CRLF (RFC 2045 section 6.8).
+        byte[] text = BASE64.encode(crlf(email.text()).getBytes(StandardCharsets.UTF_8));
+        byte[] html = BASE64.encode(crlf(email.html()).getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + html.length + 2048);
         out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(shared.headers);
@@ -108,11 +108,9 @@ public final class MessageComposer {
 
     /** Encoded once per edition: the headers every reader's copy shares. */
     public static final class Shared {
-        private final IsoWeek week;
         private final byte[] headers;
 
-        private Shared(IsoWeek week, byte[] headers) {
-            this.week = week;
+        private Shared(byte[] headers) {
             this.headers = headers;
         }
     }
@@ -126,6 +124,10 @@ public final class MessageComposer {
             }
         }
         return name + ": " + MimeUtility.fold(name.length() + 2, value) + "\r\n";
+    }
+
+    private static String crlf(String s) {
+        return s.indexOf('\r') >= 0 ? s.replace("\r\n", "\n").replace("\n", "\r\n") : s.replace("\n", "\r\n");
     }
 
     private static String encodeText(String text) {

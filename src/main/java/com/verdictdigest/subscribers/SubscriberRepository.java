@@ -29,22 +29,55 @@ public final class SubscriberRepository {
         this.clock = clock;
     }
 
-    /** Adds a reader with the given status; an address already stored (in any case) is left as it is. */
-    public Subscriber add(EmailAddress email, SubscriberStatus status) {
+    /** What {@link #add} did. */
+    public enum Added { ADDED, ACTIVATED, UNCHANGED }
+
+    /**
+     * Adds a reader. An address already stored (in any case) is never duplicated; with
+     * {@code ACTIVE}, a pending reader is activated, but one who unsubscribed or bounced stays so.
+     */
+    public Added add(EmailAddress email, SubscriberStatus status) {
         try (Connection con = db.getConnection()) {
             Optional<Subscriber> existing = find(con, email);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
             Timestamp now = Timestamp.from(clock.instant());
-            try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"), new String[] {"id"})) {
+            if (existing.isPresent()) {
+                if (status == SubscriberStatus.ACTIVE && existing.get().status() == SubscriberStatus.PENDING) {
+                    com.verdictdigest.store.Jdbc.update(con, SQL.get("activate-pending"), now, existing.get().id());
+                    return Added.ACTIVATED;
+                }
+                return Added.UNCHANGED;
+            }
+            try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"))) {
                 bind(ps, email.value(), email.key(), status.word(), now,
                         status == SubscriberStatus.ACTIVE ? now : null);
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    return Added.UNCHANGED; // added by someone else a moment ago
+                }
+                throw e;
             }
-            return find(con, email).orElseThrow();
+            return Added.ADDED;
         } catch (SQLException e) {
             throw new StoreException("cannot add subscriber: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Subscriber> list(SubscriberStatus status) {
+        try (Connection con = db.getConnection();
+             PreparedStatement ps = con.prepareStatement(SQL.get(status == null ? "list-subscribers" : "list-subscribers-with-status"))) {
+            if (status != null) {
+                bind(ps, status.word());
+            }
+            List<Subscriber> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(subscriber(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list subscribers: " + e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class Templates {
         boolean onDisk = Files.isDirectory(dir);
         this.location = onDisk ? dir.toString() : "bundled templates";
         if (!onDisk) {
-            log.info("Templates folder {} not found; using the templates bundled in the jar", dir);
+            log.debug("Templates folder {} not found; using the templates bundled in the jar", dir);
         }
         this.htmlEngine = engine(dir, onDisk, true);
         this.textEngine = engine(dir, onDisk, false);

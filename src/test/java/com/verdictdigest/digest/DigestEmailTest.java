@@ -43,7 +43,8 @@ class DigestEmailTest {
     }
 
     private Reader reader(String email, String... bookmarkedTools) {
-        Subscriber s = fx.subscribers.add(EmailAddress.parse(email), SubscriberStatus.ACTIVE);
+        fx.subscribers.add(EmailAddress.parse(email), SubscriberStatus.ACTIVE);
+        Subscriber s = fx.subscribers.find(EmailAddress.parse(email)).orElseThrow();
         for (String tool : bookmarkedTools) {
             fx.subscribers.addBookmark(s.id(), tool);
         }

@@ -1,0 +1,123 @@
+package com.verdictdigest.cli;
+
+import com.verdictdigest.App;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberCsv;
+import com.verdictdigest.subscribers.SubscriberRepository;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code verdicts subscribers ...}: the audience. */
+@Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Add, import, list and export readers.",
+        subcommands = picocli.CommandLine.HelpCommand.class)
+final class SubscribersCommand {
+    @ParentCommand
+    VerdictsCommand root;
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add readers (pending unless --active). Exit status 1 when an address was refused.")
+    int add(@Parameters(paramLabel = "EMAIL", arity = "1..*") List<String> emails,
+            @Option(names = "--active", description = "Add them as active (confirmed) readers.") boolean active) {
+        PrintWriter out = root.spec.commandLine().getOut();
+        PrintWriter err = root.spec.commandLine().getErr();
+        int refused = 0;
+        try (App app = root.open()) {
+            SubscriberRepository repo = app.subscribers();
+            for (String raw : emails) {
+                EmailAddress email;
+                try {
+                    email = EmailAddress.parse(raw);
+                } catch (IllegalArgumentException e) {
+                    err.println("refused: " + e.getMessage());
+                    refused++;
+                    continue;
+                }
+                SubscriberRepository.Added added = repo.add(email, active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
+                Subscriber s = repo.find(email).orElseThrow();
+                out.println(switch (added) {
+                    case ADDED -> "added " + s.email() + " (" + s.status().word() + ")";
+                    case ACTIVATED -> "activated " + s.email();
+                    case UNCHANGED -> "already there: " + s.email() + " (" + s.status().word() + ")";
+                });
+            }
+        }
+        return refused == 0 ? 0 : 1;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {
+            "Import readers from a CSV file with a header row holding at least 'email'.",
+            "Re-importing never duplicates anyone and never reactivates someone who unsubscribed.",
+            "Exit status 1 when a row was refused."})
+    int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
+                  @Option(names = "--active", description = "Add new readers as active (confirmed).") boolean active) {
+        try (App app = root.open(); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            SubscriberCsv.ImportResult result = new SubscriberCsv(app.subscribers())
+                    .importFrom(in, file.toString(), active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
+            result.problems().forEach(p -> root.spec.commandLine().getErr().println("refused " + p));
+            root.spec.commandLine().getOut().println(result.summary());
+            return result.problems().isEmpty() ? 0 : 1;
+        } catch (IOException e) {
+            throw new UserError("cannot import " + file + ": " + e.getMessage(), 1);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List readers.")
+    int list(@Option(names = "--status", paramLabel = "S", description = "pending, active, unsubscribed or bounced.") String status,
+             @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+                     description = "table or json (default: ${DEFAULT-VALUE}).") OutputFormat format) {
+        SubscriberStatus filter = null;
+        if (status != null) {
+            try {
+                filter = SubscriberStatus.of(status);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--status: '" + status + "' is not one of pending, active, unsubscribed, bounced");
+            }
+        }
+        try (App app = root.open()) {
+            List<Subscriber> all = app.subscribers().list(filter);
+            PrintWriter out = root.spec.commandLine().getOut();
+            if (format == OutputFormat.json) {
+                out.println(ComparisonsCommand.json(all.stream().map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", s.id());
+                    m.put("email", s.email());
+                    m.put("status", s.status().word());
+                    m.put("created", s.createdAt().toString());
+                    return m;
+                }).toList()));
+            } else {
+                out.printf("%-8s  %-40s  %-12s  %s%n", "ID", "EMAIL", "STATUS", "JOINED");
+                for (Subscriber s : all) {
+                    out.printf("%-8d  %-40s  %-12s  %s%n", s.id(), s.email(), s.status().word(), s.createdAt());
+                }
+                out.println(all.size() + (all.size() == 1 ? " reader" : " readers"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every reader to a CSV file.")
+    int export(@Parameters(paramLabel = "FILE.csv") Path file) {
+        try (App app = root.open(); Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            int n = new SubscriberCsv(app.subscribers()).export(out);
+            root.spec.commandLine().getOut().println("Exported " + n + " readers to " + file);
+            return 0;
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage(), 1);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.verdictdigest.subscribers;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Subscriber lists as CSV (RFC 4180, read and written with jackson-dataformat-csv): a header row
+ * with at least {@code email}. A bad row is reported with its line number and the others still go in.
+ */
+public final class SubscriberCsv {
+    private final SubscriberRepository repository;
+
+    public SubscriberCsv(SubscriberRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The outcome of an import; {@code problems} holds one line per refused row. */
+    public record ImportResult(int added, int activated, int unchanged, List<String> problems) {
+        public String summary() {
+            return "Import finished: " + added + " added, " + activated + " activated, " + unchanged
+                    + " already there, " + problems.size() + " refused";
+        }
+    }
+
+    public ImportResult importFrom(Reader in, String name, SubscriberStatus status) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        int added = 0;
+        int activated = 0;
+        int unchanged = 0;
+        List<String> problems = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
+            if (!rows.hasNext() && rows.getParser().getSchema() instanceof CsvSchema s && s.column("email") == null) {
+                throw new IOException(name + ": no header row with an 'email' column");
+            }
+            while (true) {
+                Map<String, String> row;
+                int line = rows.getCurrentLocation().getLineNr(); // where the next row starts
+                try {
+                    if (!rows.hasNextValue()) {
+                        break;
+                    }
+                    row = rows.nextValue();
+                } catch (RuntimeJsonMappingException | IOException e) {
+                    problems.add(name + ":" + line + ": unreadable row: " + e.getMessage());
+                    continue;
+                }
+                if (!row.containsKey("email")) {
+                    throw new IOException(name + ": no header row with an 'email' column");
+                }
+                try {
+                    switch (repository.add(EmailAddress.parse(row.get("email")), status)) {
+                        case ADDED -> added++;
+                        case ACTIVATED -> activated++;
+                        case UNCHANGED -> unchanged++;
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(name + ":" + line + ": " + e.getMessage());
+                }
+            }
+        }
+        return new ImportResult(added, activated, unchanged, problems);
+    }
+
+    public int export(Writer out) throws IOException {
+        List<Subscriber> all = repository.list(null);
+        CsvSchema schema = CsvSchema.builder().addColumn("email").addColumn("status").addColumn("created")
+                .build().withHeader();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Subscriber s : all) {
+            rows.add(Map.of("email", s.email(), "status", s.status().word(), "created", s.createdAt().toString()));
+        }
+        new CsvMapper().writer(schema).writeValue(out, rows);
+        return all.size();
+    }
+}
