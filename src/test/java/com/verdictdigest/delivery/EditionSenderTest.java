@@ -1,0 +1,317 @@
+package com.verdictdigest.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.links.LinkToken;
+import com.verdictdigest.links.Purpose;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.ScriptedSmtpServer;
+import com.verdictdigest.testing.SenderFixture;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EditionSenderTest {
+    private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
+
+    @TempDir
+    Path dir;
+    private SenderFixture fx;
+    private GreenMail greenMail;
+
+    @BeforeEach
+    void setUp() {
+        fx = new SenderFixture(dir.resolve("db"));
+        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        greenMail.stop();
+        fx.close();
+    }
+
+    private int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    private Map<String, Long> receivedPerRecipient() throws Exception {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .map(m -> {
+                    try {
+                        return ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    @Test
+    void everyActiveReaderReceivesExactlyOneMessageAndNobodyElse() throws Exception {
+        List<Subscriber> active = fx.readers(30, "active", SubscriberStatus.ACTIVE);
+        fx.readers(3, "pending", SubscriberStatus.PENDING);
+        fx.readers(2, "left", SubscriberStatus.UNSUBSCRIBED);
+        fx.readers(2, "bounced", SubscriberStatus.BOUNCED);
+
+        SendSummary summary = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).send(W48);
+
+        assertThat(summary.outcome()).isEqualTo("sent");
+        assertThat(summary.counts().sent()).isEqualTo(30);
+        assertThat(receivedPerRecipient()).hasSize(30).allSatisfy((to, n) -> assertThat(n).isEqualTo(1L))
+                .containsOnlyKeys(active.stream().map(Subscriber::email).toList());
+        assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+
+        SendSummary again = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).send(W48);
+        assertThat(again.outcome()).isEqualTo("was already sent; nothing sent");
+        assertThat(greenMail.getReceivedMessages()).hasSize(30);
+    }
+
+    @Test
+    void messageCarriesTheListHeadersAndBothParts() throws Exception {
+        Subscriber ada = fx.readers(1, "ada", SubscriberStatus.ACTIVE).get(0);
+
+        fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).send(W48);
+
+        MimeMessage m = greenMail.getReceivedMessages()[0];
+        assertThat(m.getHeader("From", null)).isEqualTo("Weekly AI Tool Verdicts <digest@verdicts.example>");
+        assertThat(m.getHeader("Reply-To", null)).isEqualTo("editors@verdicts.example");
+        assertThat(m.getSubject()).isEqualTo("Week 48: 3 new verdicts · Notion AI vs Granola and more");
+        assertThat(m.getSentDate()).isNotNull();
+        assertThat(m.getMessageID()).isEqualTo("<digest-2026-W48-" + ada.id() + "@verdicts.example>");
+        assertThat(m.getHeader("List-Id", null)).isEqualTo("\"Weekly AI Tool Verdicts\" <weekly.verdicts.example>");
+        assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(m.getHeader("Feedback-ID", null)).isEqualTo("2026-W48:readers:digest:verdictdigest");
+        assertThat(m.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(m.getHeader("Precedence", null)).isEqualTo("bulk");
+        String unsubscribe = m.getHeader("List-Unsubscribe", null);
+        assertThat(unsubscribe).matches("<https://news\\.verdicts\\.example/u/[A-Za-z0-9_-]+>, "
+                + "<mailto:unsubscribe@verdicts\\.example\\?subject=unsubscribe>");
+        String token = unsubscribe.substring(unsubscribe.indexOf("/u/") + 3, unsubscribe.indexOf('>'));
+        assertThat(fx.digest.links.signer().verify(token))
+                .contains(new LinkToken(Purpose.UNSUBSCRIBE, ada.id(), W48, 0));
+
+        assertThat(m.getContentType()).startsWith("multipart/alternative");
+        Multipart parts = (Multipart) m.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+        assertThat(parts.getBodyPart(1).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("3 new verdicts this week", token)
+                .contains("23–29 November 2026");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("<html lang=\"en\"", token);
+    }
+
+    @Test
+    void precedenceHeaderCanBeSwitchedOff() throws Exception {
+        fx.readers(1, "ada", SubscriberStatus.ACTIVE);
+        MailConfig noBulk = new MailConfig("digest@verdicts.example", "", "", "weekly.verdicts.example", false, null);
+
+        fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1), noBulk).send(W48);
+
+        MimeMessage m = greenMail.getReceivedMessages()[0];
+        assertThat(m.getHeader("Precedence")).isNull();
+        assertThat(m.getHeader("Reply-To")).isNull();
+        assertThat(m.getHeader("List-Unsubscribe", null)).doesNotContain("mailto:");
+    }
+
+    @Test
+    void unsubscribedReaderIsSkippedMidSend() throws Exception {
+        List<Subscriber> readers = fx.readers(10, "reader", SubscriberStatus.ACTIVE);
+        Subscriber last = readers.get(9);
+        Mailer smtp = SenderFixture.smtp(smtpPort());
+        // The moment the first message goes out, the last reader unsubscribes (as the one-click link does).
+        Mailer unsubscribingOnFirstSend = new Mailer() {
+            @Override
+            public Session open() throws SendFailure {
+                Session real = smtp.open();
+                return new Session() {
+                    @Override
+                    public void send(OutgoingMessage message) throws SendFailure {
+                        real.send(message);
+                        setStatus(last.id(), "unsubscribed");
+                    }
+
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return smtp.describe();
+            }
+        };
+
+        SendSummary summary = fx.sender(unsubscribingOnFirstSend, SenderFixture.fast(1)).send(W48);
+
+        assertThat(summary.counts().sent()).isEqualTo(9);
+        assertThat(summary.counts().skipped()).isEqualTo(1);
+        assertThat(receivedPerRecipient()).hasSize(9).doesNotContainKey(last.email());
+    }
+
+    @Test
+    void permanentRejectionFailsAndBouncesTheReaderTemporaryOnesAreRetried() throws Exception {
+        List<Subscriber> readers = fx.readers(6, "r", SubscriberStatus.ACTIVE);
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
+            relay.reject("r2@example.com");
+            relay.deferTimes("r4@example.com", 2);
+            relay.deferTimes("r5@example.com", 10);
+
+            SendSummary summary = fx.sender(SenderFixture.smtp(relay.port()), SenderFixture.fast(2)).send(W48);
+
+            assertThat(relay.delivered()).containsExactlyInAnyOrder(
+                    "r1@example.com", "r3@example.com", "r4@example.com", "r6@example.com");
+            assertThat(summary.counts().sent()).isEqualTo(4);
+            assertThat(summary.counts().failed()).isEqualTo(2);
+        }
+        assertThat(fx.digest.subscribers.find(EmailAddress.parse("r2@example.com")).orElseThrow().status())
+                .as("a 5xx for the recipient is a hard bounce").isEqualTo(SubscriberStatus.BOUNCED);
+        assertThat(fx.digest.subscribers.find(EmailAddress.parse("r5@example.com")).orElseThrow().status())
+                .as("giving up on 4xx is no bounce").isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(readers).hasSize(6);
+    }
+
+    @Test
+    void editionPausesAfterTooManyFailuresInARow() throws Exception {
+        fx.readers(40, "r", SubscriberStatus.ACTIVE);
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
+            for (int i = 1; i <= 40; i++) {
+                relay.reject("r" + i + "@example.com");
+            }
+            SendConfig config = new SendConfig(1, 0, 1, java.time.Duration.ofMillis(10), 5, java.time.Duration.ofSeconds(2));
+
+            SendSummary summary = fx.sender(SenderFixture.smtp(relay.port()), config).send(W48);
+
+            assertThat(summary.outcome()).startsWith("paused: 5 failures in a row (send.max-consecutive-errors); last: 550");
+            assertThat(summary.counts().failed()).isEqualTo(5);
+            assertThat(summary.counts().pending()).isEqualTo(35);
+            EditionRecord edition = fx.ledger.find(W48).orElseThrow();
+            assertThat(edition.status()).isEqualTo(EditionStatus.PAUSED);
+            assertThat(edition.statusReason()).contains("5 failures in a row");
+        }
+    }
+
+    @Test
+    void serverDownAtTheStartAndBackLater() throws Exception {
+        fx.readers(5, "r", SubscriberStatus.ACTIVE);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            late.start();
+        });
+        starter.start();
+        try {
+            SendConfig patient = new SendConfig(2, 0, 6, java.time.Duration.ofMillis(300), 25, java.time.Duration.ofSeconds(2));
+
+            SendSummary summary = fx.sender(SenderFixture.smtp(port), patient).send(W48);
+
+            assertThat(summary.counts().sent()).isEqualTo(5);
+            assertThat(late.getReceivedMessages()).hasSize(5);
+        } finally {
+            starter.join();
+            late.stop();
+        }
+    }
+
+    @Test
+    void outboxHoldsOneFileWithTheWireBytesPerReader() throws Exception {
+        List<Subscriber> readers = fx.readers(3, "r", SubscriberStatus.ACTIVE);
+        Path outbox = dir.resolve("outbox");
+
+        fx.sender(new OutboxMailer(outbox), SenderFixture.fast(2)).send(W48);
+
+        List<Path> files;
+        try (Stream<Path> s = Files.list(outbox)) {
+            files = s.sorted().toList();
+        }
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                readers.stream().map(r -> "digest-2026-W48-" + r.id() + "_verdicts.example.eml").toArray(String[]::new));
+        byte[] bytes = Files.readAllBytes(files.get(0));
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)).doesNotContainPattern("[^\\r]\\n");
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            MimeMessage m = new MimeMessage(jakarta.mail.Session.getInstance(new Properties()), in);
+            assertThat(m.getSubject()).contains("3 new verdicts");
+            assertThat(((Multipart) m.getContent()).getCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void emptyWeekIsRecordedAsSkipped() {
+        fx.readers(2, "r", SubscriberStatus.ACTIVE);
+
+        SendSummary summary = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).send(IsoWeek.parse("2026-W50"));
+
+        assertThat(summary.outcome()).isEqualTo("skipped: no comparisons this week");
+        assertThat(fx.ledger.find(IsoWeek.parse("2026-W50")).orElseThrow().status()).isEqualTo(EditionStatus.SKIPPED);
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void preflightErrorsStopASendBeforeTheFirstMessage() throws Exception {
+        fx.readers(2, "r", SubscriberStatus.ACTIVE);
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        try (Stream<Path> s = Files.list(Path.of("templates"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, templates.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(templates.resolve("digest.html.vm"), Files.readString(templates.resolve("digest.html.vm"))
+                .replace("$links.unsubscribe", "/unsubscribe"));
+        var config = new com.verdictdigest.digest.DigestConfig(java.time.ZoneId.of("UTC"), 12, false, 100_000, templates,
+                com.verdictdigest.testing.DigestFixture.BASE, java.net.URI.create("https://verdicts.example/compare"), "Addr");
+        EditionSender sender = new EditionSender(fx.ledger, fx.digest.subscribers, fx.digest.catalog,
+                new com.verdictdigest.digest.EditionPlanner(fx.digest.catalog, config),
+                new com.verdictdigest.digest.EditionRenderer(new com.verdictdigest.templates.Templates(templates), config),
+                new MessageComposer(SenderFixture.MAIL, java.time.Clock.systemUTC()), SenderFixture.smtp(smtpPort()),
+                SenderFixture.fast(1), config, fx.digest.links, java.time.Clock.systemUTC());
+
+        assertThatThrownBy(() -> sender.send(W48)).isInstanceOf(PreflightException.class)
+                .hasMessageContaining("relative link '/unsubscribe'");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    private void setStatus(long subscriberId, String status) {
+        try (var con = fx.digest.db.connection(); var ps = con.prepareStatement("UPDATE subscriber SET status = ? WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setLong(2, subscriberId);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

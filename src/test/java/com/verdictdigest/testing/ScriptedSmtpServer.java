@@ -1,0 +1,127 @@
+package com.verdictdigest.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small real SMTP server on a loopback port whose replies per recipient are scripted: GreenMail
+ * accepts everyone, but a relay also answers 4xx (try later) and 5xx (no such user). Speaks enough
+ * of RFC 5321 for Jakarta Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    /** recipient -> reply to RCPT, e.g. "550 5.1.1 no such user". */
+    private final Map<String, String> permanent = new ConcurrentHashMap<>();
+    /** recipient -> how many more times RCPT answers 451. */
+    private final Map<String, AtomicInteger> temporary = new ConcurrentHashMap<>();
+    private final List<String> delivered = new CopyOnWriteArrayList<>();
+
+    public ScriptedSmtpServer() throws IOException {
+        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        pool.submit(this::accept);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public void reject(String recipient) {
+        permanent.put(recipient, "550 5.1.1 <" + recipient + ">: no such user");
+    }
+
+    public void deferTimes(String recipient, int times) {
+        temporary.put(recipient, new AtomicInteger(times));
+    }
+
+    /** Recipients of every message accepted, in order. */
+    public List<String> delivered() {
+        return delivered;
+    }
+
+    private void accept() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                pool.submit(() -> serve(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+             OutputStream out = client.getOutputStream()) {
+            reply(out, "220 scripted ESMTP");
+            String rcpt = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                switch (cmd) {
+                    case "EHLO", "HELO" -> reply(out, "250-scripted\r\n250 8BITMIME");
+                    case "MAIL" -> {
+                        rcpt = null;
+                        reply(out, "250 2.1.0 ok");
+                    }
+                    case "RCPT" -> {
+                        String to = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                        AtomicInteger deferrals = temporary.get(to);
+                        if (permanent.containsKey(to)) {
+                            reply(out, permanent.get(to));
+                        } else if (deferrals != null && deferrals.getAndDecrement() > 0) {
+                            reply(out, "451 4.3.0 try again later");
+                        } else {
+                            rcpt = to;
+                            reply(out, "250 2.1.5 ok");
+                        }
+                    }
+                    case "DATA" -> {
+                        if (rcpt == null) {
+                            reply(out, "554 5.5.1 no valid recipients");
+                            continue;
+                        }
+                        reply(out, "354 go ahead");
+                        while ((line = in.readLine()) != null && !line.equals(".")) {
+                            // the message body is not kept: only who got one
+                        }
+                        delivered.add(rcpt);
+                        reply(out, "250 2.0.0 queued");
+                    }
+                    case "RSET", "NOOP" -> reply(out, "250 ok");
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "502 5.5.2 not implemented");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        pool.shutdownNow();
+    }
+}

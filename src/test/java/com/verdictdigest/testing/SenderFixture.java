@@ -1,0 +1,72 @@
+package com.verdictdigest.testing;
+
+import com.verdictdigest.delivery.DeliveryLedger;
+import com.verdictdigest.delivery.EditionSender;
+import com.verdictdigest.delivery.MailConfig;
+import com.verdictdigest.delivery.Mailer;
+import com.verdictdigest.delivery.MessageComposer;
+import com.verdictdigest.delivery.SendConfig;
+import com.verdictdigest.delivery.SmtpConfig;
+import com.verdictdigest.delivery.SmtpMailer;
+import com.verdictdigest.digest.EditionPlanner;
+import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.templates.Templates;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The delivery engine wired over a real database with the sample site imported. */
+public final class SenderFixture implements AutoCloseable {
+    public static final MailConfig MAIL = new MailConfig("Weekly AI Tool Verdicts <digest@verdicts.example>",
+            "editors@verdicts.example", "unsubscribe@verdicts.example", "weekly.verdicts.example", true, null);
+
+    public final DigestFixture digest;
+    public final DeliveryLedger ledger;
+
+    public SenderFixture(Path dir) {
+        digest = new DigestFixture(dir);
+        ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC());
+        digest.importPages("sample");
+    }
+
+    public static SendConfig fast(int connections) {
+        return new SendConfig(connections, 0, 3, Duration.ofMillis(50), 25, Duration.ofSeconds(2));
+    }
+
+    public static SmtpMailer smtp(int port) {
+        return new SmtpMailer(new SmtpConfig("127.0.0.1", port, "", "", "none", Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    }
+
+    public EditionSender sender(Mailer mailer, SendConfig config, MailConfig mail) {
+        return new EditionSender(ledger, digest.subscribers, digest.catalog,
+                new EditionPlanner(digest.catalog, DigestFixture.config("UTC")),
+                new EditionRenderer(new Templates(Path.of("templates")), DigestFixture.config("UTC")),
+                new MessageComposer(mail, Clock.systemUTC()), mailer, config, DigestFixture.config("UTC"),
+                digest.links, Clock.systemUTC());
+    }
+
+    public EditionSender sender(Mailer mailer, SendConfig config) {
+        return sender(mailer, config, MAIL);
+    }
+
+    /** Adds readers reader1@example.com .. readerN@example.com with the given status. */
+    public List<Subscriber> readers(int count, String prefix, SubscriberStatus status) {
+        List<Subscriber> added = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            EmailAddress email = EmailAddress.parse(prefix + i + "@example.com");
+            digest.subscribers.add(email, status);
+            added.add(digest.subscribers.find(email).orElseThrow());
+        }
+        return added;
+    }
+
+    @Override
+    public void close() {
+        digest.close();
+    }
+}
