@@ -109,7 +109,7 @@ class EditionSenderTest {
         assertThat(m.getHeader("Feedback-ID", null)).isEqualTo("2026-W48:readers:digest:verdictdigest");
         assertThat(m.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
         assertThat(m.getHeader("Precedence", null)).isEqualTo("bulk");
-        String unsubscribe = m.getHeader("List-Unsubscribe", null);
+        String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(m.getHeader("List-Unsubscribe", null));
         assertThat(unsubscribe).matches("<https://news\\.verdicts\\.example/u/[A-Za-z0-9_-]+>, "
                 + "<mailto:unsubscribe@verdicts\\.example\\?subject=unsubscribe>");
         String token = unsubscribe.substring(unsubscribe.indexOf("/u/") + 3, unsubscribe.indexOf('>'));
