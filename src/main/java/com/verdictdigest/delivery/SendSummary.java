@@ -20,7 +20,7 @@ public record SendSummary(IsoWeek week, String outcome, DeliveryCounts counts, i
 
     public String line() {
         return String.format(Locale.ROOT, "%s %s: %,d sent, %,d skipped, %,d failed, %,d in doubt (sent again); "
-                        + "%.1f s, %,.0f messages/s", week, outcome, counts.sent(), counts.skipped(), counts.failed(),
-                counts.inDoubt(), duration.toNanos() / 1e9, ratePerSecond());
+                        + "%.1f s, %,.0f messages/s (%d by this process)", week, outcome, counts.sent(), counts.skipped(),
+                counts.failed(), counts.inDoubt(), duration.toNanos() / 1e9, ratePerSecond(), sentHere);
     }
 }

@@ -10,7 +10,11 @@ public final class TestDatabase {
     }
 
     public static Database open(Path dir) {
-        return Database.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("verdicts").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE", "sa", ""));
+        return Database.open(new StoreConfig(url(dir), "sa", ""));
+    }
+
+    /** The URL other processes use to open the same database (H2's AUTO_SERVER mode). */
+    public static String url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("verdicts").toAbsolutePath() + ";AUTO_SERVER=TRUE";
     }
 }
