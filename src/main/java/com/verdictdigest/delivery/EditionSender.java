@@ -156,11 +156,7 @@ public final class EditionSender {
         }, beat, beat, TimeUnit.MILLISECONDS);
         Run run = new Run(prepared, new RateLimiter(config.ratePerSecond()));
         try {
-            int inDoubt = ledger.recover(editionId, config.lease());
-            if (inDoubt > 0) {
-                log.warn("{} sends of {} were in doubt after a crash; they go again with the same Message-ID",
-                        inDoubt, prepared.record().week());
-            }
+            recover(prepared.record());
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < config.connections(); i++) {
                 Thread t = new Thread(run::work, "sender-" + (i + 1));
@@ -189,6 +185,15 @@ public final class EditionSender {
             outcome = "sent";
         }
         return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start);
+    }
+
+    /** Takes back the work of senders that died; their unrecorded sends go again with the same Message-ID. */
+    private void recover(EditionRecord edition) {
+        int inDoubt = ledger.recover(edition.id(), config.lease());
+        if (inDoubt > 0) {
+            log.warn("{} sends of {} were in doubt after a sender died; they go again with the same Message-ID",
+                    inDoubt, edition.week());
+        }
     }
 
     private SendSummary summary(IsoWeek week, String outcome, long editionId, int sentHere, long start) {
@@ -225,7 +230,7 @@ public final class EditionSender {
                         }
                         // Others are still sending: wait, and take back their work if they die.
                         sleep(250);
-                        ledger.recover(editionId, config.lease());
+                        recover(prepared.record());
                         continue;
                     }
                     Map<Long, Subscriber> readers = subscribers.byIds(batch);

@@ -36,6 +36,7 @@ public final class MessageComposer {
     private final String envelopeFrom;
     private final String messageIdDomain;
     private final String boundary;
+    private final DkimSigning dkim;
 
     public MessageComposer(MailConfig config, Clock clock) {
         this.config = config;
@@ -49,6 +50,7 @@ public final class MessageComposer {
         new SecureRandom().nextBytes(nonce);
         // "=_" cannot occur in base64 text, so the boundary can never collide with a body (RFC 2046 section 5.1.1).
         this.boundary = "=_vd_" + HexFormat.of().formatHex(nonce);
+        this.dkim = config.dkim() == null ? null : new DkimSigning(config.dkim());
     }
 
     /** The Message-ID of (edition, reader): the same on every attempt, so a resend after a crash is recognisably the same message. */
@@ -96,7 +98,8 @@ public final class MessageComposer {
         part(out, "text/plain; charset=UTF-8", text);
         part(out, "text/html; charset=UTF-8", html);
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
+        OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
+        return dkim == null ? message : dkim.sign(message);
     }
 
     private void part(ByteArrayOutputStream out, String contentType, byte[] base64) {
