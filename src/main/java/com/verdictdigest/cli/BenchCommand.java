@@ -2,6 +2,7 @@ package com.verdictdigest.cli;
 
 import com.verdictdigest.App;
 import com.verdictdigest.bench.RenderBenchmark;
+import com.verdictdigest.bench.SendBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,6 +24,27 @@ final class BenchCommand {
         try (App app = root.open()) {
             new RenderBenchmark(app.renderer(), app.links()).run(readers, root.spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    @Command(name = "send", mixinStandardHelpOptions = true, description = {
+            "Send the sample site's week 2026-W48 to N made-up readers through the whole pipeline, in a throwaway",
+            "database, to an SMTP server (a sink), and print the figures; the last line is JSON."})
+    int send(@Option(names = "--readers", defaultValue = "10000", paramLabel = "N",
+                     description = "How many readers (default: ${DEFAULT-VALUE}).") int readers,
+             @Option(names = "--max-seconds", defaultValue = "300", paramLabel = "S",
+                     description = "Stop sending after this long (default: ${DEFAULT-VALUE}).") int maxSeconds,
+             @Option(names = "--smtp-host", defaultValue = "127.0.0.1", paramLabel = "H",
+                     description = "SMTP host (default: ${DEFAULT-VALUE}).") String host,
+             @Option(names = "--smtp-port", required = true, paramLabel = "P", description = "SMTP port.") int port) {
+        if (readers < 1 || readers > 10_000_000) {
+            throw new UserError("--readers: expected 1 to 10000000, got " + readers);
+        }
+        try {
+            SendBenchmark.run(root.open().settings(), readers, maxSeconds, host, port, root.spec.commandLine().getOut());
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new UserError("bench send: " + e.getMessage(), 1);
         }
     }
 }

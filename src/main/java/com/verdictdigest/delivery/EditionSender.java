@@ -122,17 +122,17 @@ public final class EditionSender {
         Prepared prepared = prepare(week, true);
         EditionRecord record = prepared.record();
         if (record.status().isFinal()) {
-            return summary(week, "was already " + record.status().word() + "; nothing sent", record.id(), 0, start);
+            return summary(week, "was already " + record.status().word() + "; nothing sent", record.id(), 0, start, 0);
         }
         if (record.comparisons() == 0 && !digest.sendEmpty()) {
             ledger.setStatus(record.id(), EditionStatus.SKIPPED, "no comparisons this week");
             log.info("{} has no comparisons: recorded as skipped (digest.send-empty=false)", week);
-            return summary(week, "skipped: no comparisons this week", record.id(), 0, start);
+            return summary(week, "skipped: no comparisons this week", record.id(), 0, start, 0);
         }
         Optional<EditionRecord> sending = ledger.startSending(record.id());
         if (sending.isEmpty()) {
             EditionRecord now = ledger.byId(record.id());
-            return summary(week, "was already " + now.status().word() + "; nothing sent", record.id(), 0, start);
+            return summary(week, "was already " + now.status().word() + "; nothing sent", record.id(), 0, start, 0);
         }
         log.info("Sending {} to {} readers through {}", week, sending.get().audience(), mailer.describe());
         return run(prepared, start);
@@ -155,6 +155,8 @@ public final class EditionSender {
             }
         }, beat, beat, TimeUnit.MILLISECONDS);
         Run run = new Run(prepared, new RateLimiter(config.ratePerSecond()));
+        long sendingStart = System.nanoTime();
+        long sendingNanos;
         try {
             recover(prepared.record());
             List<Thread> workers = new ArrayList<>();
@@ -170,6 +172,7 @@ public final class EditionSender {
             Thread.currentThread().interrupt();
             stop();
         } finally {
+            sendingNanos = System.nanoTime() - sendingStart;
             ledger.releaseUnstarted(editionId, processId);
             heartbeat.shutdownNow();
             ledger.unregisterProcess(processId);
@@ -184,7 +187,7 @@ public final class EditionSender {
             ledger.finish(editionId);
             outcome = "sent";
         }
-        return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start);
+        return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start, sendingNanos);
     }
 
     /** Takes back the work of senders that died; their unrecorded sends go again with the same Message-ID. */
@@ -196,8 +199,9 @@ public final class EditionSender {
         }
     }
 
-    private SendSummary summary(IsoWeek week, String outcome, long editionId, int sentHere, long start) {
-        return new SendSummary(week, outcome, ledger.counts(editionId), sentHere, Duration.ofNanos(System.nanoTime() - start));
+    private SendSummary summary(IsoWeek week, String outcome, long editionId, int sentHere, long start, long sendingNanos) {
+        return new SendSummary(week, outcome, ledger.counts(editionId), sentHere,
+                Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(sendingNanos));
     }
 
     /** The workers of one send run and what they share. */
@@ -289,8 +293,15 @@ public final class EditionSender {
                     log.debug("Temporary failure for reader {} (attempt {}): {}", id, attempt, f.getMessage());
                 }
             }
-            ledger.failed(editionId, id, last.getMessage(), last.permanent());
-            log.warn("Delivery to reader {} failed{}: {}", id, last.permanent() ? " (hard bounce)" : "", last.getMessage());
+            if (last.kind() == SendFailure.Kind.CONNECTION) {
+                // Nothing is known against this reader: the relay is unreachable. Back to the queue;
+                // if the relay stays away, the consecutive errors below pause the edition.
+                ledger.release(editionId, id, last.getMessage());
+                log.warn("Relay unreachable, reader {} goes back to the queue: {}", id, last.getMessage());
+            } else {
+                ledger.failed(editionId, id, last.getMessage(), last.permanent());
+                log.warn("Delivery to reader {} failed{}: {}", id, last.permanent() ? " (hard bounce)" : "", last.getMessage());
+            }
             if (consecutiveErrors.incrementAndGet() >= config.maxConsecutiveErrors()) {
                 pauseReason.compareAndSet(null, config.maxConsecutiveErrors() + " failures in a row (send.max-consecutive-errors); "
                         + "last: " + last.getMessage());
@@ -332,6 +343,14 @@ public final class EditionSender {
         }
         return new DryRun(week, prepared.edition().comparisons().size(), copies, bytes,
                 Duration.ofNanos(System.nanoTime() - start), prepared.rendered().subject());
+    }
+
+    /** The size in bytes of one reader's message of the edition (a reader with a bookmark). */
+    public long sampleMessageBytes(IsoWeek week) {
+        Prepared prepared = prepare(week, false);
+        DigestEmail email = prepared.rendered().personalize(
+                new Reader(1, "reader1@example.com", sampleBookmarks(prepared.edition())), links);
+        return composer.compose(prepared.headers(), composer.messageId(week, 1), "reader1@example.com", email).data().length;
     }
 
     /** What a dry run found. */

@@ -31,7 +31,7 @@ public final class OutboxMailer implements Mailer {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new SendFailure("cannot create the outbox " + dir + ": " + e.getMessage(), false, e);
+            throw new SendFailure("cannot create the outbox " + dir + ": " + e.getMessage(), SendFailure.Kind.CONNECTION, e);
         }
         return new Session() {
             @Override
@@ -42,7 +42,7 @@ public final class OutboxMailer implements Mailer {
                     Files.write(tmp, message.data());
                     Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {
-                    throw new SendFailure("cannot write to the outbox: " + e.getMessage(), false, e);
+                    throw new SendFailure("cannot write to the outbox: " + e.getMessage(), SendFailure.Kind.CONNECTION, e);
                 }
             }
 

@@ -1,18 +1,26 @@
 package com.verdictdigest.delivery;
 
 /**
- * A message that did not go out. Permanent: the server refused this recipient for good (a 5xx
- * reply), so trying again cannot help. Otherwise temporary: a 4xx reply or a broken connection.
+ * A message that did not go out, and whose fault it was: the recipient's for good (a 5xx reply:
+ * trying again cannot help), the recipient's for now (a 4xx reply), or the connection's (refused,
+ * dropped, timed out: nothing is known against the reader).
  */
 public final class SendFailure extends Exception {
-    private final boolean permanent;
+    /** Why a message did not go out. */
+    public enum Kind { PERMANENT, TEMPORARY, CONNECTION }
 
-    public SendFailure(String message, boolean permanent, Throwable cause) {
+    private final Kind kind;
+
+    public SendFailure(String message, Kind kind, Throwable cause) {
         super(message, cause);
-        this.permanent = permanent;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public boolean permanent() {
-        return permanent;
+        return kind == Kind.PERMANENT;
     }
 }

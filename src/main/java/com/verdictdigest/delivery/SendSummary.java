@@ -10,11 +10,15 @@ import java.util.Locale;
  * @param outcome  what happened to the edition: sent, paused (with the reason), already sent, ...
  * @param counts   the whole edition's ledger at the end (all processes together)
  * @param sentHere messages this process handed to the relay in this run
+ * @param duration the whole run, planning and rendering included
+ * @param sending  the time the sending workers ran
  */
-public record SendSummary(IsoWeek week, String outcome, DeliveryCounts counts, int sentHere, Duration duration) {
+public record SendSummary(IsoWeek week, String outcome, DeliveryCounts counts, int sentHere, Duration duration,
+                          Duration sending) {
 
+    /** Messages per second while the workers ran (first connection to last reply). */
     public double ratePerSecond() {
-        double s = duration.toNanos() / 1e9;
+        double s = sending.toNanos() / 1e9;
         return s <= 0 ? 0 : sentHere / s;
     }
 

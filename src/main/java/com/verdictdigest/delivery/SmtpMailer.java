@@ -75,7 +75,7 @@ public final class SmtpMailer implements Mailer {
                 }
             } catch (MessagingException e) {
                 transport = null;
-                throw new SendFailure("cannot connect to " + describe() + ": " + reason(e), false, e);
+                throw new SendFailure("cannot connect to " + describe() + ": " + reason(e), SendFailure.Kind.CONNECTION, e);
             }
         }
 
@@ -89,12 +89,13 @@ public final class SmtpMailer implements Mailer {
                 transport.sendMessage(new Prebuilt(session, message), to);
             } catch (MessagingException e) {
                 int code = replyCode(e);
-                boolean permanent = code >= 500 && code < 600;
-                if (!permanent) {
+                SendFailure.Kind kind = code >= 500 ? SendFailure.Kind.PERMANENT
+                        : code >= 400 ? SendFailure.Kind.TEMPORARY : SendFailure.Kind.CONNECTION;
+                if (kind != SendFailure.Kind.PERMANENT) {
                     // A 4xx or a broken connection: start the next message on a fresh connection.
                     closeQuietly();
                 }
-                throw new SendFailure((code > 0 ? code + " " : "") + reason(e), permanent, e);
+                throw new SendFailure((code > 0 ? code + " " : "") + reason(e), kind, e);
             }
         }
 

@@ -63,6 +63,38 @@ public final class SubscriberRepository {
         }
     }
 
+    /** Inserts many new active readers at once (for benchmarks and bulk loads); they must not exist yet. */
+    public void insertActive(List<EmailAddress> emails) {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"))) {
+            con.setAutoCommit(false);
+            Timestamp now = Timestamp.from(clock.instant());
+            for (EmailAddress email : emails) {
+                bind(ps, email.value(), email.key(), SubscriberStatus.ACTIVE.word(), now, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            con.commit();
+        } catch (SQLException e) {
+            throw new StoreException("cannot add subscribers: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts many bookmarks at once: pairs of (subscriber id, tool slug). */
+    public void insertBookmarks(List<Map.Entry<Long, String>> bookmarks) {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("insert-bookmark"))) {
+            con.setAutoCommit(false);
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Map.Entry<Long, String> b : bookmarks) {
+                bind(ps, b.getKey(), b.getValue(), now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            con.commit();
+        } catch (SQLException e) {
+            throw new StoreException("cannot add bookmarks: " + e.getMessage(), e);
+        }
+    }
+
     public List<Subscriber> list(SubscriberStatus status) {
         try (Connection con = db.getConnection();
              PreparedStatement ps = con.prepareStatement(SQL.get(status == null ? "list-subscribers" : "list-subscribers-with-status"))) {

@@ -219,6 +219,26 @@ class EditionSenderTest {
     }
 
     @Test
+    void unreachableRelayPausesTheEditionWithoutFailingAnyReader() throws Exception {
+        fx.readers(10, "r", SubscriberStatus.ACTIVE);
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        SendConfig config = new SendConfig(2, 0, 2, java.time.Duration.ofMillis(10), 4, java.time.Duration.ofSeconds(2));
+
+        SendSummary summary = fx.sender(SenderFixture.smtp(closedPort), config).send(W48);
+
+        assertThat(summary.outcome()).startsWith("paused: 4 failures in a row").contains("cannot connect");
+        assertThat(summary.counts().failed()).isZero();
+        assertThat(summary.counts().pending()).isEqualTo(10);
+
+        SendSummary resumed = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(2)).send(W48);
+        assertThat(resumed.outcome()).isEqualTo("sent");
+        assertThat(receivedPerRecipient()).hasSize(10);
+    }
+
+    @Test
     void serverDownAtTheStartAndBackLater() throws Exception {
         fx.readers(5, "r", SubscriberStatus.ACTIVE);
         int port;

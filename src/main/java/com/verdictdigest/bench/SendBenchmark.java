@@ -1,0 +1,124 @@
+package com.verdictdigest.bench;
+
+import com.verdictdigest.App;
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.Settings;
+import com.verdictdigest.delivery.EditionSender;
+import com.verdictdigest.delivery.SendSummary;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.subscribers.EmailAddress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Sends the sample site's week 2026-W48 to N made-up readers through the whole pipeline (plan,
+ * render once, personalise, record each delivery in the ledger, compose, SMTP) in a throwaway
+ * database, and prints its figures, the last line as JSON for shared/bench/run.sh.
+ */
+public final class SendBenchmark {
+    private static final IsoWeek WEEK = IsoWeek.parse("2026-W48");
+
+    private SendBenchmark() {
+    }
+
+    public static void run(Settings base, int readers, int maxSeconds, String host, int port, PrintWriter out)
+            throws IOException {
+        Path dir = Files.createTempDirectory("verdicts-bench");
+        Settings settings = base.with(Keys.DATA_DIR, dir.toString())
+                .with(Keys.DB_URL, "jdbc:h2:file:" + dir.resolve("bench") + ";CACHE_SIZE=65536")
+                .with(Keys.SMTP_HOST, host).with(Keys.SMTP_PORT, String.valueOf(port)).with(Keys.SMTP_TLS, "none")
+                .with(Keys.SITE_BASE_URL, "https://verdicts.example")
+                .with(Keys.LINKS_SECRET, "bench-secret-bench-secret-bench-secret");
+        try (App app = new App(settings, Clock.systemUTC())) {
+            long setup = System.nanoTime();
+            app.importer().importFrom(List.of("sample"));
+            addReaders(app, readers);
+            out.printf(Locale.ROOT, "set up %,d readers in %.1f s%n", readers, (System.nanoTime() - setup) / 1e9);
+
+            EditionSender sender = app.sender();
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            timer.schedule(sender::stop, maxSeconds, TimeUnit.SECONDS);
+            resetPeakHeap();
+            long cpuStart = processCpuNanos();
+            SendSummary summary = sender.send(WEEK);
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            timer.shutdownNow();
+            long avgBytes = sender.sampleMessageBytes(WEEK);
+            double seconds = summary.sending().toNanos() / 1e9;
+            long peakHeapMb = peakHeapBytes() / (1024 * 1024);
+            out.println(summary.line());
+            out.printf(Locale.ROOT, "%,d connections; %.2f s sending; %,.0f messages/s; %.2f CPU s (%.2f ms per message); "
+                            + "peak heap %d MB; ~%,d bytes per message%n", settings.get(Keys.SEND_CONNECTIONS), seconds,
+                    summary.ratePerSecond(), cpu, summary.sentHere() == 0 ? 0 : cpu * 1000 / summary.sentHere(), peakHeapMb, avgBytes);
+            out.printf(Locale.ROOT, "{\"sent\":%d,\"failed\":%d,\"seconds\":%.3f,\"msgsPerSec\":%.1f,\"avgMessageBytes\":%d,"
+                            + "\"peakHeapMb\":%d,\"cpuSeconds\":%.2f,\"readers\":%d}%n", summary.sentHere(), summary.counts().failed(),
+                    seconds, summary.ratePerSecond(), avgBytes, peakHeapMb, cpu, readers);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void addReaders(App app, int readers) {
+        List<String> tools = SampleEdition.toolSlugs();
+        for (int from = 1; from <= readers; from += 10_000) {
+            int to = Math.min(readers, from + 9_999);
+            List<EmailAddress> batch = new ArrayList<>();
+            for (int i = from; i <= to; i++) {
+                batch.add(new EmailAddress("reader" + i + "@bench.example"));
+            }
+            app.subscribers().insertActive(batch);
+            List<Map.Entry<Long, String>> bookmarks = new ArrayList<>();
+            for (long id = from; id <= to; id += 3) { // a third of the readers bookmarked two tools
+                bookmarks.add(new AbstractMap.SimpleEntry<>(id, tools.get((int) (id % tools.size()))));
+                bookmarks.add(new AbstractMap.SimpleEntry<>(id, tools.get((int) ((id + 5) % tools.size()))));
+            }
+            app.subscribers().insertBookmarks(bookmarks);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
