@@ -10,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Stops Jakarta Mail scanning the class path (ServiceLoader) for every stream it makes (shared/STACK.md).
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         System.exit(run(args, System.getenv(),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -225,6 +225,37 @@ public final class DeliveryLedger {
         }) == 1;
     }
 
+    /**
+     * Records the last send as done and starts the next in one transaction: one commit per message,
+     * and still never more than one send per connection whose outcome a crash could lose.
+     *
+     * @param sentBefore the reader whose message just went out, or -1
+     * @return whether the send to {@code next} may start (false: the reader left and was skipped)
+     */
+    public boolean sentAndStart(long editionId, long sentBefore, long next) {
+        if (sentBefore < 0) {
+            return startSend(editionId, next);
+        }
+        try (Connection con = db.getConnection()) {
+            con.setAutoCommit(false);
+            try {
+                Timestamp now = now();
+                update(con, SQL.get("mark-sent"), now, editionId, sentBefore);
+                boolean started = update(con, SQL.get("start-sending"), now, editionId, next) == 1;
+                if (!started) {
+                    update(con, SQL.get("mark-skipped"), now, editionId, next);
+                }
+                con.commit();
+                return started;
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("record send", e);
+        }
+    }
+
     public void sent(long editionId, long subscriberId) {
         run("record sent", con -> update(con, SQL.get("mark-sent"), now(), editionId, subscriberId));
     }

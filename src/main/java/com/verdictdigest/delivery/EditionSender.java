@@ -222,91 +222,112 @@ public final class EditionSender {
         }
 
         void work() {
-            long editionId = prepared.record().id();
-            Mailer.Session session = null;
-            try {
-                while (!halted()) {
-                    List<Long> batch = ledger.claim(editionId, processId);
-                    if (batch.isEmpty()) {
-                        DeliveryCounts counts = ledger.counts(editionId);
-                        if (counts.pending() == 0 && counts.inFlight() == 0) {
-                            return;
-                        }
-                        // Others are still sending: wait, and take back their work if they die.
-                        sleep(250);
-                        recover(prepared.record());
-                        continue;
-                    }
-                    Map<Long, Subscriber> readers = subscribers.byIds(batch);
-                    Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch);
-                    for (long id : batch) {
-                        if (halted()) {
-                            return; // the rest of the batch is released as unstarted
-                        }
-                        Subscriber s = readers.get(id);
-                        if (!ledger.startSend(editionId, id) || s == null) {
-                            continue;
-                        }
-                        DigestEmail email = prepared.rendered().personalize(
-                                new Reader(id, s.email(), bookmarks.getOrDefault(id, List.of())), links);
-                        OutgoingMessage message = composer.compose(prepared.headers(),
-                                composer.messageId(prepared.record().week(), id), s.email(), email);
-                        session = deliver(editionId, id, message, session);
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.error("Sender stopped by an unexpected error", e);
-                pauseReason.compareAndSet(null, "unexpected error: " + e.getMessage());
-            } finally {
-                if (session != null) {
-                    session.close();
-                }
-            }
+            new Worker().work();
         }
 
-        /** Sends one message, retrying temporary failures with exponential back-off; returns the session to reuse. */
-        private Mailer.Session deliver(long editionId, long id, OutgoingMessage message, Mailer.Session session) {
-            SendFailure last = null;
-            for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-                if (attempt > 1) {
-                    sleep(config.retryBase().toMillis() << Math.min(attempt - 2, 16));
-                }
+        /** One sending thread with its own connection. */
+        private final class Worker {
+            /** The reader whose message went out but is not yet recorded as sent (recorded with the next start). */
+            private long unrecorded = -1;
+
+            void work() {
+                long editionId = prepared.record().id();
+                Mailer.Session session = null;
                 try {
-                    if (session == null) {
-                        session = mailer.open();
+                    while (!halted()) {
+                        List<Long> batch = ledger.claim(editionId, processId);
+                        if (batch.isEmpty()) {
+                            recordSent(editionId);
+                            DeliveryCounts counts = ledger.counts(editionId);
+                            if (counts.pending() == 0 && counts.inFlight() == 0) {
+                                return;
+                            }
+                            // Others are still sending: wait, and take back their work if they die.
+                            sleep(250);
+                            recover(prepared.record());
+                            continue;
+                        }
+                        Map<Long, Subscriber> readers = subscribers.byIds(batch);
+                        Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch);
+                        for (long id : batch) {
+                            if (halted()) {
+                                return; // the rest of the batch is released as unstarted
+                            }
+                            Subscriber s = readers.get(id);
+                            boolean started = ledger.sentAndStart(editionId, unrecorded, id);
+                            unrecorded = -1;
+                            if (!started || s == null) {
+                                continue;
+                            }
+                            DigestEmail email = prepared.rendered().personalize(
+                                    new Reader(id, s.email(), bookmarks.getOrDefault(id, List.of())), links);
+                            OutgoingMessage message = composer.compose(prepared.headers(),
+                                    composer.messageId(prepared.record().week(), id), s.email(), email);
+                            session = deliver(editionId, id, message, session);
+                        }
                     }
-                    rate.acquire();
-                    session.send(message);
-                    ledger.sent(editionId, id);
-                    sent.incrementAndGet();
-                    consecutiveErrors.set(0);
-                    return session;
-                } catch (SendFailure f) {
-                    last = f;
-                    if (f.permanent()) {
-                        break;
-                    }
+                } catch (RuntimeException e) {
+                    log.error("Sender stopped by an unexpected error", e);
+                    pauseReason.compareAndSet(null, "unexpected error: " + e.getMessage());
+                } finally {
+                    recordSent(editionId);
                     if (session != null) {
                         session.close();
-                        session = null;
                     }
-                    log.debug("Temporary failure for reader {} (attempt {}): {}", id, attempt, f.getMessage());
                 }
             }
-            if (last.kind() == SendFailure.Kind.CONNECTION) {
-                // Nothing is known against this reader: the relay is unreachable. Back to the queue;
-                // if the relay stays away, the consecutive errors below pause the edition.
-                ledger.release(editionId, id, last.getMessage());
-                log.warn("Relay unreachable, reader {} goes back to the queue: {}", id, last.getMessage());
-            } else {
-                ledger.failed(editionId, id, last.getMessage(), last.permanent());
-                log.warn("Delivery to reader {} failed{}: {}", id, last.permanent() ? " (hard bounce)" : "", last.getMessage());
+
+            private void recordSent(long editionId) {
+                if (unrecorded >= 0) {
+                    ledger.sent(editionId, unrecorded);
+                    unrecorded = -1;
+                }
             }
-            if (consecutiveErrors.incrementAndGet() >= config.maxConsecutiveErrors()) {
-                pauseReason.compareAndSet(null, config.maxConsecutiveErrors() + " failures in a row (send.max-consecutive-errors); "
-                        + "last: " + last.getMessage());
+
+            /** Sends one message, retrying temporary failures with exponential back-off; returns the session to reuse. */
+            private Mailer.Session deliver(long editionId, long id, OutgoingMessage message, Mailer.Session session) {
+                SendFailure last = null;
+                for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+                    if (attempt > 1) {
+                        sleep(config.retryBase().toMillis() << Math.min(attempt - 2, 16));
+                    }
+                    try {
+                        if (session == null) {
+                            session = mailer.open();
+                        }
+                        rate.acquire();
+                        session.send(message);
+                        unrecorded = id;
+                        sent.incrementAndGet();
+                        consecutiveErrors.set(0);
+                        return session;
+                    } catch (SendFailure f) {
+                        last = f;
+                        if (f.permanent()) {
+                            break;
+                        }
+                        if (session != null) {
+                            session.close();
+                            session = null;
+                        }
+                        log.debug("Temporary failure for reader {} (attempt {}): {}", id, attempt, f.getMessage());
+                    }
+                }
+                if (last.kind() == SendFailure.Kind.CONNECTION) {
+                    // Nothing is known against this reader: the relay is unreachable. Back to the queue;
+                    // if the relay stays away, the consecutive errors below pause the edition.
+                    ledger.release(editionId, id, last.getMessage());
+                    log.warn("Relay unreachable, reader {} goes back to the queue: {}", id, last.getMessage());
+                } else {
+                    ledger.failed(editionId, id, last.getMessage(), last.permanent());
+                    log.warn("Delivery to reader {} failed{}: {}", id, last.permanent() ? " (hard bounce)" : "", last.getMessage());
+                }
+                if (consecutiveErrors.incrementAndGet() >= config.maxConsecutiveErrors()) {
+                    pauseReason.compareAndSet(null, config.maxConsecutiveErrors() + " failures in a row (send.max-consecutive-errors); "
+                            + "last: " + last.getMessage());
+                }
+                return session;
             }
-            return session;
         }
     }
 

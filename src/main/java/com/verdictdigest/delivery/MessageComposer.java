@@ -89,8 +89,8 @@ public final class MessageComposer {
         h.append(header("List-Unsubscribe", unsubscribe));
 
         // Text is encoded in its canonical form, lines ending in CRLF (RFC 2045 section 6.8).
-        byte[] text = BASE64.encode(crlf(email.text()).getBytes(StandardCharsets.UTF_8));
-        byte[] html = BASE64.encode(crlf(email.html()).getBytes(StandardCharsets.UTF_8));
+        byte[] text = BASE64.encode(canonicalUtf8(email.text()));
+        byte[] html = BASE64.encode(canonicalUtf8(email.html()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + html.length + 2048);
         out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(shared.headers);
@@ -129,8 +129,37 @@ public final class MessageComposer {
         return name + ": " + MimeUtility.fold(name.length() + 2, value) + "\r\n";
     }
 
-    private static String crlf(String s) {
-        return s.indexOf('\r') >= 0 ? s.replace("\r\n", "\n").replace("\n", "\r\n") : s.replace("\n", "\r\n");
+    /** UTF-8 with every line ending as CRLF, in one pass (this runs for every message). */
+    static byte[] canonicalUtf8(String s) {
+        byte[] out = new byte[s.length() + (s.length() >> 4) + 16];
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (n + 8 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c == '\n' && (i == 0 || s.charAt(i - 1) != '\r')) {
+                    out[n++] = '\r';
+                }
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xC0 | c >> 6);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out[n++] = (byte) (0xF0 | cp >> 18);
+                out[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[n++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                char v = Character.isSurrogate(c) ? '\uFFFD' : c; // a lone surrogate is not text
+                out[n++] = (byte) (0xE0 | v >> 12);
+                out[n++] = (byte) (0x80 | v >> 6 & 0x3F);
+                out[n++] = (byte) (0x80 | v & 0x3F);
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static String encodeText(String text) {
