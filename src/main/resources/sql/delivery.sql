@@ -43,9 +43,10 @@ INSERT INTO delivery (edition_id, subscriber_id, status, updated_at)
 SELECT ?, s.id, 'pending', ? FROM subscriber s WHERE s.status = 'active'
 
 -- name: pending-batch
+-- No ORDER BY: with one, H2 reads and sorts every pending row on each claim (quadratic over an
+-- edition); without, it walks the delivery_work index and stops after the batch.
 SELECT subscriber_id FROM delivery
  WHERE edition_id = ? AND status = 'pending'
- ORDER BY subscriber_id
  FETCH FIRST 50 ROWS ONLY
    FOR UPDATE SKIP LOCKED
 

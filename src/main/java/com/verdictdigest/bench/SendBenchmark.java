@@ -10,8 +10,6 @@ import com.verdictdigest.subscribers.EmailAddress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,14 +52,14 @@ public final class SendBenchmark {
             EditionSender sender = app.sender();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
             timer.schedule(sender::stop, maxSeconds, TimeUnit.SECONDS);
-            resetPeakHeap();
+            HeapSampler heap = new HeapSampler();
             long cpuStart = processCpuNanos();
             SendSummary summary = sender.send(WEEK);
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
             timer.shutdownNow();
             long avgBytes = sender.sampleMessageBytes(WEEK);
             double seconds = summary.sending().toNanos() / 1e9;
-            long peakHeapMb = peakHeapBytes() / (1024 * 1024);
+            long peakHeapMb = heap.stop() / (1024 * 1024);
             out.println(summary.line());
             out.printf(Locale.ROOT, "%,d connections; %.2f s sending; %,.0f messages/s; %.2f CPU s (%.2f ms per message); "
                             + "peak heap %d MB; ~%,d bytes per message%n", settings.get(Keys.SEND_CONNECTIONS), seconds,
@@ -96,22 +94,20 @@ public final class SendBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
+    /** The most heap in use at any moment of the send, sampled every 20 ms. */
+    private static final class HeapSampler {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
 
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
+        HeapSampler() {
+            timer.scheduleAtFixedRate(() -> peak.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
         }
-        return sum;
+
+        long stop() {
+            timer.shutdownNow();
+            return peak.get();
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

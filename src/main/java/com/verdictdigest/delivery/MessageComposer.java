@@ -129,37 +129,27 @@ public final class MessageComposer {
         return name + ": " + MimeUtility.fold(name.length() + 2, value) + "\r\n";
     }
 
-    /** UTF-8 with every line ending as CRLF, in one pass (this runs for every message). */
+    /** UTF-8 with every line ending as CRLF (this runs for every message, so on bytes, not chars). */
     static byte[] canonicalUtf8(String s) {
-        byte[] out = new byte[s.length() + (s.length() >> 4) + 16];
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (n + 8 > out.length) {
-                out = java.util.Arrays.copyOf(out, out.length * 2);
-            }
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c == '\n' && (i == 0 || s.charAt(i - 1) != '\r')) {
-                    out[n++] = '\r';
-                }
-                out[n++] = (byte) c;
-            } else if (c < 0x800) {
-                out[n++] = (byte) (0xC0 | c >> 6);
-                out[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                out[n++] = (byte) (0xF0 | cp >> 18);
-                out[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                out[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                out[n++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                char v = Character.isSurrogate(c) ? '\uFFFD' : c; // a lone surrogate is not text
-                out[n++] = (byte) (0xE0 | v >> 12);
-                out[n++] = (byte) (0x80 | v >> 6 & 0x3F);
-                out[n++] = (byte) (0x80 | v & 0x3F);
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        int bare = 0;
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
+                bare++;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        if (bare == 0) {
+            return in;
+        }
+        byte[] out = new byte[in.length + bare];
+        int n = 0;
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
+                out[n++] = '\r';
+            }
+            out[n++] = in[i];
+        }
+        return out;
     }
 
     private static String encodeText(String text) {
