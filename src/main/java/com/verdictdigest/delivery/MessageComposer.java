@@ -89,8 +89,9 @@ public final class MessageComposer {
         h.append(header("List-Unsubscribe", unsubscribe));
 
         // Text is encoded in its canonical form, lines ending in CRLF (RFC 2045 section 6.8).
-        byte[] text = BASE64.encode(canonicalUtf8(email.text()));
-        byte[] html = BASE64.encode(canonicalUtf8(email.html()));
+        // The digest's lines already end in CRLF, the canonical form (RFC 2045 section 6.8).
+        byte[] text = BASE64.encode(email.text().getBytes(StandardCharsets.UTF_8));
+        byte[] html = BASE64.encode(email.html().getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + html.length + 2048);
         out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(shared.headers);
@@ -127,29 +128,6 @@ public final class MessageComposer {
             }
         }
         return name + ": " + MimeUtility.fold(name.length() + 2, value) + "\r\n";
-    }
-
-    /** UTF-8 with every line ending as CRLF (this runs for every message, so on bytes, not chars). */
-    static byte[] canonicalUtf8(String s) {
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        int bare = 0;
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
-                bare++;
-            }
-        }
-        if (bare == 0) {
-            return in;
-        }
-        byte[] out = new byte[in.length + bare];
-        int n = 0;
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
-                out[n++] = '\r';
-            }
-            out[n++] = in[i];
-        }
-        return out;
     }
 
     private static String encodeText(String text) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * Renders everything of an edition that is the same for every reader, once. Templates:
  * {@code digest.*.vm} (the layout), {@code comparison.*.vm} (one comparison, rendered twice: plain
  * and marked for readers who bookmarked one of its tools) and {@code bookmarks.*.vm} (the reader's
- * own section, the only template work left per reader).
+ * own section, the only template work left per reader). Lines end in CRLF, as a MIME body wants.
  */
 public final class EditionRenderer {
     /** RFC 5322 section 2.1.1: lines SHOULD be no more than 78 characters. */
@@ -52,9 +52,9 @@ public final class EditionRenderer {
                 "comparisons", slots.slot("comparisons"));
         context.put("personal", personal);
 
-        SlottedText htmlLayout = SlottedText.parse(templates.get("digest.html.vm").render(context), slots);
+        SlottedText htmlLayout = SlottedText.parse(templates.get("digest.html.vm").render(context), slots).withCrlf();
         SlottedText textLayout = SlottedText.parse(
-                TextWrapper.wrap(templates.get("digest.txt.vm").render(context), TEXT_WIDTH), slots);
+                TextWrapper.wrap(templates.get("digest.txt.vm").render(context), TEXT_WIDTH), slots).withCrlf();
         SlottedText[][] htmlBlocks = new SlottedText[2][views.size()];
         SlottedText[][] textBlocks = new SlottedText[2][views.size()];
         Templates.Compiled htmlComparison = templates.get("comparison.html.vm");
@@ -64,9 +64,9 @@ public final class EditionRenderer {
                 Map<String, Object> ctx = new HashMap<>(context);
                 ctx.put("c", c);
                 ctx.put("marked", marked == 1);
-                htmlBlocks[marked][c.index()] = SlottedText.parse(htmlComparison.render(ctx), slots);
+                htmlBlocks[marked][c.index()] = SlottedText.parse(htmlComparison.render(ctx), slots).withCrlf();
                 textBlocks[marked][c.index()] = SlottedText.parse(
-                        TextWrapper.wrap(textComparison.render(ctx), TEXT_WIDTH), slots);
+                        TextWrapper.wrap(textComparison.render(ctx), TEXT_WIDTH), slots).withCrlf();
             }
         }
         return new RenderedEdition(edition, view, slots, htmlLayout, textLayout, htmlBlocks, textBlocks,

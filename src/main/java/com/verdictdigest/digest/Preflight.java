@@ -69,7 +69,7 @@ public final class Preflight {
         if (!email.text().contains(email.unsubscribeUrl())) {
             problems.add("no unsubscribe link in the text part");
         }
-        String[] lines = email.text().split("\n");
+        String[] lines = email.text().split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (lines[i].length() > EditionRenderer.TEXT_WIDTH && !(line.indexOf(' ') < 0 && line.contains("://"))) {

@@ -121,8 +121,8 @@ public final class RenderedEdition {
                 fresh.add(c.right().slug());
             }
             Map<String, Object> ctx = Map.of("bookmarks", reader.bookmarks(), "fresh", fresh, "manageUrl", urls[manage]);
-            sectionHtml = bookmarksHtml.render(ctx);
-            sectionText = TextWrapper.wrap(bookmarksText.render(ctx), EditionRenderer.TEXT_WIDTH);
+            sectionHtml = TextWrapper.crlf(bookmarksHtml.render(ctx));
+            sectionText = TextWrapper.crlf(TextWrapper.wrap(bookmarksText.render(ctx), EditionRenderer.TEXT_WIDTH));
         }
 
         String[] htmlUrls = new String[slotCount];

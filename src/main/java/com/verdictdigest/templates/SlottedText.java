@@ -44,6 +44,18 @@ public final class SlottedText {
         return new SlottedText(literals.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * The same text with every line ending as CRLF, the canonical form of text in a MIME body
+     * (RFC 2045 section 6.8): converted once per edition here, so no message needs converting.
+     */
+    public SlottedText withCrlf() {
+        String[] converted = new String[literals.length];
+        for (int i = 0; i < literals.length; i++) {
+            converted[i] = TextWrapper.crlf(literals[i]);
+        }
+        return new SlottedText(converted, slots);
+    }
+
     /** Fills each slot through {@code values}, which may write anything (a value, or other slotted texts). */
     public void writeTo(StringBuilder out, SlotValues values) {
         for (int i = 0; i < slots.length; i++) {

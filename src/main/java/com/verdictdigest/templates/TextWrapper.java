@@ -60,4 +60,9 @@ public final class TextWrapper {
         }
         return s.substring(0, end);
     }
+
+    /** Every line ending as CRLF. */
+    public static String crlf(String s) {
+        return s.replace("\r\n", "\n").replace("\n", "\r\n");
+    }
 }

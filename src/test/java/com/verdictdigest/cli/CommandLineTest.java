@@ -123,4 +123,42 @@ class CommandLineTest {
         Result r = run("digest", "preview", "--week", "2026-W50", "--out", dir.resolve("p").toString());
         assertThat(r.out()).contains("2026-W50 has no comparisons: an empty edition is not sent (digest.send-empty=false)");
     }
+
+    @Test
+    void subscribersAddRefusesBadAddressesAndListsAsJson() throws Exception {
+        Result added = run("subscribers", "add", "--active", "Ada@Example.COM", "not-mail", "ada@example.com");
+        assertThat(added.exit()).isEqualTo(1);
+        assertThat(added.out()).contains("added Ada@example.com (active)", "already there: Ada@example.com (active)");
+        assertThat(added.err()).contains("refused: 'not-mail' is not a valid email address");
+
+        JsonNode list = new ObjectMapper().readTree(run("subscribers", "list", "--status", "active", "--format", "json").out());
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("email").asText()).isEqualTo("Ada@example.com");
+        assertThat(run("subscribers", "list", "--status", "gone").err()).contains("--status: 'gone' is not one of");
+    }
+
+    @Test
+    void digestSendGoesToTheOutboxOnceAndDryRunAndTestSendTouchNoLedger() throws Exception {
+        run("import");
+        run("subscribers", "add", "--active", "ada@example.com", "bob@example.com");
+        Path outbox = dir.resolve("data").resolve("outbox");
+
+        Result dry = run("digest", "send", "--week", "2026-W48", "--dry-run");
+        assertThat(dry.out()).contains("2 copies rendered and checked", "nothing sent");
+        assertThat(Files.exists(outbox)).isFalse();
+
+        Result test = run("digest", "send", "--week", "2026-W48", "--to", "editor@example.com");
+        assertThat(test.out()).contains("Test copy of 2026-W48 sent to editor@example.com");
+        try (var files = Files.list(outbox)) {
+            assertThat(files.toList()).singleElement().asString().contains("test-");
+        }
+
+        Result sent = run("digest", "send", "--week", "2026-W48");
+        assertThat(sent.exit()).as(sent.err()).isZero();
+        assertThat(sent.out()).contains("2026-W48 sent: 2 sent, 0 skipped, 0 failed, 0 in doubt");
+        try (var files = Files.list(outbox)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("digest-2026-W48-")).count()).isEqualTo(2);
+        }
+        assertThat(run("digest", "send", "--week", "2026-W48").out()).contains("was already sent; nothing sent");
+    }
 }

@@ -222,7 +222,7 @@ class DigestEmailTest {
         assertThat(email.html().getBytes(StandardCharsets.UTF_8).length).isLessThan(100_000);
         assertThat(Jsoup.parse(email.html()).selectFirst("a:contains(And 2 more on the site)").attr("href"))
                 .isEqualTo("https://verdicts.example/compare");
-        assertThat(email.text()).contains("And 2 more on the site:\n  https://verdicts.example/compare");
+        assertThat(email.text()).contains("And 2 more on the site:\r\n  https://verdicts.example/compare");
         assertThat(new Preflight(DigestFixture.config("UTC")).check(email)).isEmpty();
     }
 
@@ -251,7 +251,9 @@ class DigestEmailTest {
         Reader ada = reader("ada@example.com", "cursor-3");
         DigestEmail email = fx.render("2026-W48").personalize(ada, fx.links);
 
-        for (String line : email.text().split("\n")) {
+        assertThat(email.text()).as("canonical line ends").doesNotContainPattern("[^\\r]\\n");
+        assertThat(email.html()).as("canonical line ends").doesNotContainPattern("[^\\r]\\n");
+        for (String line : email.text().split("\r\n")) {
             assertThat(line.length()).as(line).isLessThanOrEqualTo(78);
         }
         for (Element a : Jsoup.parse(email.html()).select("a[href]")) {
@@ -259,7 +261,7 @@ class DigestEmailTest {
         }
         assertThat(email.text()).contains("  MISTRAL 3 SMALL (22B) - Developer Tools",
                 "Verdict: Ship, 100% panel ship (4 ship / 0 skip)",
-                "Scorecard: Builder 85 ship, Skeptic 78 ship,\n             Futurist 82 ship, Founder 72 ship",
+                "Scorecard: Builder 85 ship, Skeptic 78 ship,\r\n             Futurist 82 ship, Founder 72 ship",
                 "Average score: 79/100", "Community: 1,287 community votes");
         assertThat(email.text()).doesNotContain("<p>", "&amp;").doesNotContainPattern("\\$!?\\{?[a-zA-Z]");
     }
