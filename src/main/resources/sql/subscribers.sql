@@ -30,3 +30,32 @@ SELECT id, email, status, created_at FROM subscriber ORDER BY id
 
 -- name: list-subscribers-with-status
 SELECT id, email, status, created_at FROM subscriber WHERE status = ? ORDER BY id
+
+-- name: by-id
+SELECT id, email, status, created_at FROM subscriber WHERE id = ?
+
+-- name: set-status
+UPDATE subscriber SET status = ?, unsubscribed_at = ? WHERE id = ? AND status = ?
+
+-- name: confirm
+UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'
+
+-- name: resubscribe
+UPDATE subscriber SET status = 'active', confirmed_at = ?, unsubscribed_at = NULL WHERE id = ? AND status = 'unsubscribed'
+
+-- name: back-to-pending
+UPDATE subscriber SET status = 'pending' WHERE id = ? AND status = 'unsubscribed'
+
+-- name: claim-confirmation
+-- At most one confirmation mail per address per subscribe.resend-minutes, whoever asks how often.
+UPDATE subscriber SET confirmation_sent_at = ?
+ WHERE id = ? AND (confirmation_sent_at IS NULL OR confirmation_sent_at < ?)
+
+-- name: delete-bookmark
+DELETE FROM bookmark WHERE subscriber_id = ? AND tool_slug = ?
+
+-- name: tool-by-id
+SELECT slug, name FROM tool WHERE id = ?
+
+-- name: tool-by-slug
+SELECT slug, name FROM tool WHERE slug = ?

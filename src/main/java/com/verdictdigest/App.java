@@ -5,7 +5,9 @@ import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.catalog.CatalogRepository;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
+import com.verdictdigest.delivery.ConfirmationMail;
 import com.verdictdigest.delivery.DeliveryLedger;
+import com.verdictdigest.delivery.EditionArchive;
 import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.delivery.MailConfig;
 import com.verdictdigest.delivery.Mailer;
@@ -17,11 +19,15 @@ import com.verdictdigest.delivery.SmtpMailer;
 import com.verdictdigest.digest.DigestConfig;
 import com.verdictdigest.digest.EditionPlanner;
 import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.events.EventLog;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSecret;
 import com.verdictdigest.links.LinkSigner;
 import com.verdictdigest.subscribers.SubscriberRepository;
+import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.web.WebConfig;
+import com.verdictdigest.web.WebServer;
 import com.verdictdigest.store.Database;
 import com.verdictdigest.store.StoreConfig;
 import java.time.Clock;
@@ -73,7 +79,7 @@ public final class App implements AutoCloseable {
     }
 
     public EditionRenderer renderer() {
-        return new EditionRenderer(new Templates(settings.get(Keys.TEMPLATES_DIR)), digestConfig());
+        return new EditionRenderer(templates(), digestConfig());
     }
 
     public synchronized LinkBuilder links() {
@@ -101,6 +107,26 @@ public final class App implements AutoCloseable {
     public EditionSender sender() {
         return new EditionSender(ledger(), subscribers(), catalog(), planner(), renderer(), composer(), mailer(),
                 SendConfig.from(settings), digestConfig(), links(), clock);
+    }
+
+    public EventLog events() {
+        return new EventLog(database().dataSource(), clock);
+    }
+
+    public Templates templates() {
+        return new Templates(settings.get(Keys.TEMPLATES_DIR));
+    }
+
+    public SubscriptionService subscriptions() {
+        ConfirmationMail confirmations = new ConfirmationMail(templates(), links(), composer(), mailer(),
+                settings.get(Keys.MAIL_POSTAL_ADDRESS));
+        return new SubscriptionService(database().dataSource(), subscribers(), events(), confirmations,
+                WebConfig.from(settings).resendAfter(), clock);
+    }
+
+    public WebServer webServer() {
+        return new WebServer(WebConfig.from(settings), templates(), links(), subscribers(), subscriptions(),
+                new EditionArchive(ledger(), catalog(), renderer()), clock);
     }
 
     public CatalogImporter importer() {

@@ -109,6 +109,17 @@ public final class Keys {
     public static final Key<String> MAIL_DKIM_PRIVATE_KEY = Parsers.text("mail.dkim.private-key", "",
             "Path of the DKIM private key: an RSA key in PKCS#8 PEM form.");
 
+    public static final Key<String> HTTP_HOST = Parsers.text("http.host", "127.0.0.1",
+            "Address the web server listens on (put a TLS proxy in front for site.base-url).");
+    public static final Key<Integer> HTTP_PORT = Parsers.integer("http.port", "8080", 0, 65535,
+            "Port the web server listens on (0: any free port).");
+    public static final Key<Integer> HTTP_MAX_BODY_BYTES = Parsers.integer("http.max-body-bytes", "16384", 1024,
+            10_000_000, "Larger request bodies are refused.");
+    public static final Key<Integer> SUBSCRIBE_RESEND_MINUTES = Parsers.integer("subscribe.resend-minutes", "15", 1,
+            100_000, "A confirmation mail goes to the same address at most once per this many minutes.");
+    public static final Key<Integer> SUBSCRIBE_PER_CLIENT_PER_HOUR = Parsers.integer("subscribe.per-client-per-hour",
+            "10", 1, 1_000_000, "Sign-ups accepted from one client address per hour (stops subscription bombing).");
+
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
@@ -117,5 +128,6 @@ public final class Keys {
             SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_TLS, SMTP_CONNECT_TIMEOUT, SMTP_READ_TIMEOUT,
             SEND_CONNECTIONS, SEND_RATE, SEND_MAX_ATTEMPTS, SEND_RETRY_BASE_MILLIS, SEND_MAX_CONSECUTIVE_ERRORS,
             SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
-            MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY);
+            MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
+            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR);
 }

@@ -88,7 +88,7 @@ public final class EditionSender {
      */
     public Prepared prepare(IsoWeek week, boolean record) {
         Optional<EditionRecord> existing = ledger.find(week);
-        Edition edition = existing.map(this::frozenContent).orElseGet(() -> planner.plan(week));
+        Edition edition = existing.map(e -> EditionContent.frozen(e, ledger, catalog)).orElseGet(() -> planner.plan(week));
         RenderedEdition rendered = renderer.render(edition);
         EditionRecord planned = existing.orElseGet(() -> !record ? null : ledger.plan(week, rendered.subject(),
                 edition.comparisons().stream().map(Comparison::slug).toList(), edition.moreCount()));
@@ -98,17 +98,6 @@ public final class EditionSender {
             throw new PreflightException(week, problems);
         }
         return new Prepared(planned, edition, rendered, composer.shared(week, rendered.subject()));
-    }
-
-    /** The comparisons an edition was planned with, so a resumed send mails the same issue. */
-    private Edition frozenContent(EditionRecord record) {
-        List<String> slugs = ledger.comparisonSlugs(record.id());
-        Map<String, Comparison> bySlug = new java.util.HashMap<>();
-        for (Comparison c : catalog.all()) {
-            bySlug.put(c.slug(), c);
-        }
-        List<Comparison> comparisons = slugs.stream().map(bySlug::get).filter(java.util.Objects::nonNull).toList();
-        return new Edition(record.week(), comparisons, record.moreCount(), catalog.toolIds());
     }
 
     private static List<Bookmark> sampleBookmarks(Edition edition) {

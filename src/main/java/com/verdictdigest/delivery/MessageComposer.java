@@ -103,6 +103,31 @@ public final class MessageComposer {
         return dkim == null ? message : dkim.sign(message);
     }
 
+    /**
+     * A one-off message to one address (a subscription confirmation): no list headers, since it is
+     * not list mail; {@code text} and {@code html} with CRLF line ends.
+     */
+    public OutgoingMessage transactional(String recipient, String subject, String text, String html) {
+        String messageId = "confirm-" + java.util.UUID.randomUUID() + "@" + messageIdDomain;
+        StringBuilder h = new StringBuilder(512);
+        h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
+        h.append(fromHeader).append(replyToHeader);
+        h.append(header("To", address(recipient).getAddress()));
+        h.append(header("Subject", encodeText(subject)));
+        h.append(header("Message-ID", "<" + messageId + ">"));
+        h.append(header("Auto-Submitted", "auto-generated"));
+        h.append(header("MIME-Version", "1.0"));
+        h.append(header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(CRLF);
+        part(out, "text/plain; charset=UTF-8", BASE64.encode(text.getBytes(StandardCharsets.UTF_8)));
+        part(out, "text/html; charset=UTF-8", BASE64.encode(html.getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
+        return dkim == null ? message : dkim.sign(message);
+    }
+
     private void part(ByteArrayOutputStream out, String contentType, byte[] base64) {
         out.writeBytes(("--" + boundary + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -134,6 +134,25 @@ public final class RenderedEdition {
         return new DigestEmail(view.subject(), html, text, urls[unsubscribe]);
     }
 
+    /**
+     * The edition as anyone may read it on the web: no reader's links. Bookmark buttons lead to the
+     * comparison on the site; manage, unsubscribe and view lead to {@code homeUrl} and {@code selfUrl}.
+     */
+    public String publicHtml(String homeUrl, String selfUrl) {
+        String[] urls = new String[slotCount];
+        urls[manage] = Html.escape(homeUrl);
+        urls[unsubscribe] = Html.escape(homeUrl);
+        urls[viewLink] = Html.escape(selfUrl);
+        List<Comparison> cs = edition.comparisons();
+        int[] order = new int[cs.size()];
+        for (int i = 0; i < cs.size(); i++) {
+            order[i] = i;
+            urls[bookmarkSlots[i][0]] = Html.escape(cs.get(i).canonicalUrl().toString());
+            urls[bookmarkSlots[i][1]] = urls[bookmarkSlots[i][0]];
+        }
+        return new Writer(urls, "", htmlBlocks, order, new boolean[cs.size()]).write(htmlLayout, htmlSizeHint);
+    }
+
     private String bookmarkUrl(LinkBuilder links, Reader reader, String toolSlug) {
         Long toolId = edition.toolIds().get(toolSlug);
         return links.link(new LinkToken(Purpose.BOOKMARK, reader.id(), edition.week(), toolId == null ? 0 : toolId));

@@ -92,6 +92,20 @@ public final class LinkSigner {
         return Optional.of(new LinkToken(purpose, subscriber, edition, tool));
     }
 
+    /**
+     * The CSRF token of the forms on a link's page: bound to the link's own token, so a form can
+     * only be posted by someone who holds the link, and pages need no session or cookie.
+     */
+    public String csrf(String linkToken) {
+        byte[] mac = macs.get().doFinal(("csrf|" + linkToken).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(Arrays.copyOf(mac, MAC_BYTES));
+    }
+
+    public boolean checkCsrf(String linkToken, String csrf) {
+        return csrf != null && MessageDigest.isEqual(csrf(linkToken).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                csrf.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     /** An ISO week in 16 bits: (year - 2000) * 64 + week; 0 is "no edition". */
     private static short encode(IsoWeek week) {
         if (week == null) {

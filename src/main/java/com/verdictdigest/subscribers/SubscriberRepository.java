@@ -113,6 +113,17 @@ public final class SubscriberRepository {
         }
     }
 
+    public Optional<Subscriber> byId(long id) {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("by-id"))) {
+            bind(ps, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(subscriber(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read subscribers: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<Subscriber> find(EmailAddress email) {
         try (Connection con = db.getConnection()) {
             return find(con, email);

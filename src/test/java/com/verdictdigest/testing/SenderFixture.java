@@ -50,6 +50,16 @@ public final class SenderFixture implements AutoCloseable {
                 digest.links, Clock.systemUTC());
     }
 
+    /** A sender whose emails link to {@code links} (a test web server) instead of the default base. */
+    public EditionSender sender(Mailer mailer, SendConfig config, com.verdictdigest.links.LinkBuilder links, java.net.URI base) {
+        com.verdictdigest.digest.DigestConfig c = DigestFixture.config("UTC");
+        com.verdictdigest.digest.DigestConfig digestConfig = new com.verdictdigest.digest.DigestConfig(c.zone(),
+                c.maxComparisons(), c.sendEmpty(), c.maxHtmlBytes(), c.templatesDir(), base, c.comparisonsUrl(), c.postalAddress());
+        return new EditionSender(ledger, digest.subscribers, digest.catalog,
+                new EditionPlanner(digest.catalog, digestConfig), new EditionRenderer(new Templates(Path.of("templates")), digestConfig),
+                new MessageComposer(MAIL, Clock.systemUTC()), mailer, config, digestConfig, links, Clock.systemUTC());
+    }
+
     public EditionSender sender(Mailer mailer, SendConfig config) {
         return sender(mailer, config, MAIL);
     }

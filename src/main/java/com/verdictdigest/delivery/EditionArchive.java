@@ -1,0 +1,38 @@
+package com.verdictdigest.delivery;
+
+import com.verdictdigest.catalog.CatalogRepository;
+import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.digest.RenderedEdition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Editions that went out, rendered for the web: a reader's own copy ("view in browser") and the
+ * public archive. An edition's content is fixed when it is planned, so each is rendered once.
+ */
+public final class EditionArchive {
+    private final DeliveryLedger ledger;
+    private final CatalogRepository catalog;
+    private final EditionRenderer renderer;
+    private final Map<IsoWeek, RenderedEdition> rendered = new ConcurrentHashMap<>();
+
+    public EditionArchive(DeliveryLedger ledger, CatalogRepository catalog, EditionRenderer renderer) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.renderer = renderer;
+    }
+
+    /** Editions that readers have received (sent, or being sent), newest first. */
+    public List<EditionRecord> published() {
+        return ledger.all().stream().filter(e -> e.status() == EditionStatus.SENT
+                || e.status() == EditionStatus.SENDING || e.status() == EditionStatus.PAUSED).toList();
+    }
+
+    public Optional<RenderedEdition> edition(IsoWeek week) {
+        return published().stream().filter(e -> e.week().equals(week)).findFirst()
+                .map(e -> rendered.computeIfAbsent(week, w -> renderer.render(EditionContent.frozen(e, ledger, catalog))));
+    }
+}

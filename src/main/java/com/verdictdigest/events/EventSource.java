@@ -1,0 +1,16 @@
+package com.verdictdigest.events;
+
+/** Where an action came from: the RFC 8058 one-click POST, a page's button, the JSON API, the operator, the site's form. */
+public enum EventSource {
+    ONE_CLICK("one-click"), PAGE("page"), API("api"), OPERATOR("operator"), FORM("form");
+
+    private final String word;
+
+    EventSource(String word) {
+        this.word = word;
+    }
+
+    public String word() {
+        return word;
+    }
+}

@@ -1,0 +1,146 @@
+package com.verdictdigest.subscribers;
+
+import static com.verdictdigest.store.Jdbc.bind;
+import static com.verdictdigest.store.Jdbc.update;
+
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.events.EventKind;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.events.EventSource;
+import com.verdictdigest.store.NamedSql;
+import com.verdictdigest.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What readers do to their subscription, each change recorded as an event. Every change is a
+ * guarded UPDATE (it names the state it leaves), so repeating an action is harmless.
+ */
+public final class SubscriptionService {
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+    private static final NamedSql SQL = NamedSql.load("subscribers");
+
+    private final DataSource db;
+    private final SubscriberRepository subscribers;
+    private final EventLog events;
+    private final ConfirmationSender confirmations;
+    private final Duration resendAfter;
+    private final Clock clock;
+
+    public SubscriptionService(DataSource db, SubscriberRepository subscribers, EventLog events,
+                               ConfirmationSender confirmations, Duration resendAfter, Clock clock) {
+        this.db = db;
+        this.subscribers = subscribers;
+        this.events = events;
+        this.confirmations = confirmations;
+        this.resendAfter = resendAfter;
+        this.clock = clock;
+    }
+
+    /**
+     * The signup form. The caller answers the same whatever happens here, so nobody can probe who
+     * is subscribed. New, pending and formerly unsubscribed readers get a confirmation mail, at most
+     * one per address per {@code subscribe.resend-minutes}; active readers get nothing.
+     */
+    public void subscribe(EmailAddress email) {
+        SubscriberRepository.Added added = subscribers.add(email, SubscriberStatus.PENDING);
+        Subscriber reader = subscribers.find(email).orElseThrow();
+        if (reader.status() == SubscriberStatus.UNSUBSCRIBED) {
+            run(con -> update(con, SQL.get("back-to-pending"), reader.id()));
+        } else if (reader.status() != SubscriberStatus.PENDING) {
+            return;
+        }
+        if (added == SubscriberRepository.Added.ADDED || reader.status() == SubscriberStatus.UNSUBSCRIBED) {
+            events.record(reader.id(), EventKind.SUBSCRIBE, EventSource.FORM, null, null);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp earliest = Timestamp.from(clock.instant().minus(resendAfter));
+        if (run(con -> update(con, SQL.get("claim-confirmation"), now, reader.id(), earliest)) == 1) {
+            confirmations.send(subscribers.byId(reader.id()).orElseThrow());
+        } else {
+            log.info("Confirmation for reader {} not sent again yet (subscribe.resend-minutes)", reader.id());
+        }
+    }
+
+    public boolean confirm(long id) {
+        boolean changed = run(con -> update(con, SQL.get("confirm"), Timestamp.from(clock.instant()), id)) == 1;
+        if (changed) {
+            events.record(id, EventKind.CONFIRM, EventSource.PAGE, null, null);
+        }
+        return changed;
+    }
+
+    /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */
+    public boolean unsubscribe(long id, EventSource source, IsoWeek edition) {
+        Timestamp now = Timestamp.from(clock.instant());
+        boolean changed = run(con -> update(con, SQL.get("set-status"), "unsubscribed", now, id, "active")
+                + update(con, SQL.get("set-status"), "unsubscribed", now, id, "pending")) > 0;
+        if (changed) {
+            events.record(id, EventKind.UNSUBSCRIBE, source, edition, null);
+        }
+        return changed;
+    }
+
+    public boolean resubscribe(long id, EventSource source, IsoWeek edition) {
+        boolean changed = run(con -> update(con, SQL.get("resubscribe"), Timestamp.from(clock.instant()), id)) == 1;
+        if (changed) {
+            events.record(id, EventKind.RESUBSCRIBE, source, edition, null);
+        }
+        return changed;
+    }
+
+    public void bookmark(long id, Tool tool, EventSource source, IsoWeek edition) {
+        boolean had = subscribers.bookmarks(id).stream().anyMatch(b -> b.toolSlug().equals(tool.slug()));
+        if (!had) {
+            subscribers.addBookmark(id, tool.slug());
+            events.record(id, EventKind.BOOKMARK, source, edition, tool.slug());
+        }
+    }
+
+    public void removeBookmark(long id, String toolSlug, EventSource source, IsoWeek edition) {
+        if (run(con -> update(con, SQL.get("delete-bookmark"), id, toolSlug)) > 0) {
+            events.record(id, EventKind.UNBOOKMARK, source, edition, toolSlug);
+        }
+    }
+
+    public Optional<Tool> toolById(long toolId) {
+        return tool("tool-by-id", toolId);
+    }
+
+    public Optional<Tool> toolBySlug(String slug) {
+        return tool("tool-by-slug", slug);
+    }
+
+    private Optional<Tool> tool(String statement, Object key) {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get(statement))) {
+            bind(ps, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Tool(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read tools: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        int apply(Connection con) throws SQLException;
+    }
+
+    private int run(Work work) {
+        try (Connection con = db.getConnection()) {
+            return work.apply(con);
+        } catch (SQLException e) {
+            throw new StoreException("cannot update subscription: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.verdictdigest.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.SubscriptionService;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /subscribe}: the site's signup form ({@code email}) or JSON ({@code {"email": ...}}).
+ * The answer is the same for a new, pending or active address, so nobody can probe who subscribed.
+ */
+final class SignupForm {
+    private static final String DONE = "If this address can receive mail, a confirmation link is on its way. "
+            + "Open it to start your subscription.";
+
+    private final Pages pages;
+    private final SubscriptionService subscriptions;
+    private final ClientRateLimiter limiter;
+
+    SignupForm(Pages pages, SubscriptionService subscriptions, ClientRateLimiter limiter) {
+        this.pages = pages;
+        this.subscriptions = subscriptions;
+        this.limiter = limiter;
+    }
+
+    void home(Context ctx) {
+        pages.render(ctx, 200, "home.html.vm", Map.of("title", "Subscribe"));
+    }
+
+    void subscribe(Context ctx) {
+        boolean json = ctx.contentType() != null && ctx.contentType().startsWith("application/json");
+        String raw;
+        try {
+            raw = json ? field(new ObjectMapper().readTree(ctx.body()), "email") : ctx.formParam("email");
+        } catch (java.io.IOException e) {
+            answer(ctx, json, 400, "The request body is not valid JSON.");
+            return;
+        }
+        EmailAddress email;
+        try {
+            email = EmailAddress.parse(raw);
+        } catch (IllegalArgumentException e) {
+            answer(ctx, json, 400, "That is not a valid email address.");
+            return;
+        }
+        if (!limiter.allow(ctx.ip())) {
+            answer(ctx, json, 429, "Too many sign-ups from your network. Please try again later.");
+            return;
+        }
+        subscriptions.subscribe(email);
+        answer(ctx, json, 200, DONE);
+    }
+
+    private static String field(JsonNode node, String name) {
+        return node != null && node.hasNonNull(name) ? node.get(name).asText() : null;
+    }
+
+    private void answer(Context ctx, boolean json, int status, String message) {
+        if (json) {
+            ctx.status(status).json(Map.of("message", message));
+        } else {
+            pages.message(ctx, status, status == 200 ? "Check your inbox" : "Not subscribed", List.of(message), null, null, null);
+        }
+    }
+}

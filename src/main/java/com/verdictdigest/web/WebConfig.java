@@ -1,0 +1,14 @@
+package com.verdictdigest.web;
+
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.Settings;
+import java.time.Duration;
+
+/** Where the pages are served and the limits that protect them. */
+public record WebConfig(String host, int port, int maxBodyBytes, Duration resendAfter, int subscribesPerClientPerHour) {
+
+    public static WebConfig from(Settings s) {
+        return new WebConfig(s.get(Keys.HTTP_HOST), s.get(Keys.HTTP_PORT), s.get(Keys.HTTP_MAX_BODY_BYTES),
+                Duration.ofMinutes(s.get(Keys.SUBSCRIBE_RESEND_MINUTES)), s.get(Keys.SUBSCRIBE_PER_CLIENT_PER_HOUR));
+    }
+}

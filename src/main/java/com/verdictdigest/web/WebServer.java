@@ -1,0 +1,91 @@
+package com.verdictdigest.web;
+
+import com.verdictdigest.delivery.EditionArchive;
+import com.verdictdigest.links.LinkBuilder;
+import com.verdictdigest.subscribers.SubscriberRepository;
+import com.verdictdigest.subscribers.SubscriptionService;
+import com.verdictdigest.templates.Templates;
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: one route table, security headers on every answer, and no stack trace to anyone. */
+public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** Pages carry no scripts and load nothing from elsewhere; forms post only to us. */
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final Javalin app;
+
+    public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
+                     SubscriptionService subscriptions, EditionArchive archive, Clock clock) {
+        Pages pages = new Pages(templates);
+        ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
+        SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock));
+        ArchivePages digests = new ArchivePages(pages, archive, links);
+        BookmarksApi api = new BookmarksApi(reader, subscribers, subscriptions);
+
+        app = Javalin.create(cfg -> {
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                // Tokens are in our URLs: they must never reach another site in a Referer.
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Cache-Control", ctx.path().startsWith("/digests") ? "public, max-age=300" : "no-store");
+            });
+
+            // ---- the route table
+            cfg.routes.get("/", signup::home);
+            cfg.routes.post("/subscribe", signup::subscribe);
+            cfg.routes.get("/c/{token}", reader::confirmPage);
+            cfg.routes.post("/c/{token}", reader::confirm);
+            cfg.routes.get("/u/{token}", reader::unsubscribePage);
+            cfg.routes.post("/u/{token}", reader::unsubscribe);
+            cfg.routes.post("/u/{token}/resubscribe", reader::resubscribeFromUnsubscribe);
+            cfg.routes.get("/b/{token}", reader::bookmarkPage);
+            cfg.routes.post("/b/{token}", reader::bookmark);
+            cfg.routes.get("/m/{token}", reader::managePage);
+            cfg.routes.post("/m/{token}/unsubscribe", reader::manageUnsubscribe);
+            cfg.routes.post("/m/{token}/resubscribe", reader::manageResubscribe);
+            cfg.routes.post("/m/{token}/bookmarks/{tool}/remove", reader::removeBookmark);
+            cfg.routes.get("/v/{token}", reader::view);
+            cfg.routes.get("/digests", digests::list);
+            cfg.routes.get("/digests/feed.atom", digests::feed);
+            cfg.routes.get("/digests/{week}", digests::edition);
+            cfg.routes.get("/api/bookmarks/{token}", api::list);
+            cfg.routes.post("/api/bookmarks/{token}", api::add);
+            cfg.routes.delete("/api/bookmarks/{token}/{tool}", api::remove);
+
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                // The path holds a reader's token, a credential: it is masked in the log.
+                log.error("Request {} {} failed", ctx.method(), ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…"), e);
+                ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong on our side.\n");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    pages.notValid(ctx);
+                }
+            });
+        });
+    }
+
+    public WebServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

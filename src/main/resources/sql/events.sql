@@ -1,0 +1,18 @@
+-- Named statements of reader events (see store.NamedSql). Bound parameters only.
+
+-- name: insert-event
+INSERT INTO event (subscriber_id, kind, source, edition_week, tool_slug, created_at) VALUES (?, ?, ?, ?, ?, ?)
+
+-- name: events
+SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_at
+  FROM event e JOIN subscriber s ON s.id = e.subscriber_id
+ ORDER BY e.id
+
+-- name: events-of-edition
+SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_at
+  FROM event e JOIN subscriber s ON s.id = e.subscriber_id
+ WHERE e.edition_week = ?
+ ORDER BY e.id
+
+-- name: counts-per-edition
+SELECT edition_week, kind, COUNT(*) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind

@@ -1,0 +1,62 @@
+package com.verdictdigest.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.verdictdigest.delivery.ConfirmationMail;
+import com.verdictdigest.delivery.EditionArchive;
+import com.verdictdigest.delivery.MessageComposer;
+import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.links.LinkBuilder;
+import com.verdictdigest.links.LinkSigner;
+import com.verdictdigest.subscribers.SubscriptionService;
+import com.verdictdigest.templates.Templates;
+import com.verdictdigest.web.WebConfig;
+import com.verdictdigest.web.WebServer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The web server on a loopback port over a real database, with GreenMail receiving what it mails.
+ * Links in emails point at this server, as they would at the public address in production.
+ */
+public final class WebFixture implements AutoCloseable {
+    public final SenderFixture sender;
+    public final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    public final EventLog events;
+    public final SubscriptionService subscriptions;
+    public final LinkBuilder links;
+    public final WebServer server;
+    public final String base;
+
+    public WebFixture(Path dir, int subscribesPerHour) throws Exception {
+        greenMail.start();
+        sender = new SenderFixture(dir.resolve("db"));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        links = new LinkBuilder(URI.create(base), new LinkSigner(DigestFixture.SECRET));
+        Templates templates = new Templates(Path.of("templates"));
+        events = new EventLog(sender.digest.db.dataSource(), Clock.systemUTC());
+        MessageComposer composer = new MessageComposer(SenderFixture.MAIL, Clock.systemUTC());
+        subscriptions = new SubscriptionService(sender.digest.db.dataSource(), sender.digest.subscribers, events,
+                new ConfirmationMail(templates, links, composer, SenderFixture.smtp(greenMail.getSmtp().getPort()), "Postal address"),
+                Duration.ofMinutes(15), Clock.systemUTC());
+        EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
+                new EditionRenderer(templates, DigestFixture.config("UTC")));
+        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, Duration.ofMinutes(15), subscribesPerHour),
+                templates, links, sender.digest.subscribers, subscriptions, archive, Clock.systemUTC()).start();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        greenMail.stop();
+        sender.close();
+    }
+}

@@ -1,0 +1,126 @@
+package com.verdictdigest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.WebFixture;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A reader's whole journey in a real browser (Debian's headless Chromium, driven through
+ * chromium-driver): subscribe on the form, confirm from the mail, bookmark a tool from a received
+ * digest, see it on the manage page, and unsubscribe from the footer link.
+ */
+class BrowserFlowTest {
+    @TempDir
+    Path dir;
+    private WebFixture web;
+    private WebDriver browser;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        web = new WebFixture(dir, 10);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chrome"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) {
+            browser.quit();
+        }
+        web.close();
+    }
+
+    private MimeMessage lastMessageTo(String address) throws Exception {
+        return Arrays.stream(web.greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress().equals(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static String html(MimeMessage m) throws Exception {
+        return (String) ((Multipart) m.getContent()).getBodyPart(1).getContent();
+    }
+
+    /** The page's heading, once the page has one (a click's navigation may still be under way). */
+    private String heading() {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.tagName("h1")).stream().findFirst().map(h -> h.getText()).orElse(null));
+    }
+
+    private void click(String buttonText) {
+        browser.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals(buttonText))
+                .findFirst().orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + browser.getCurrentUrl()))
+                .click();
+    }
+
+    @Test
+    void readerSubscribesConfirmsBookmarksManagesAndUnsubscribesByLink() throws Exception {
+        browser.get(web.base + "/");
+        browser.findElement(By.id("email")).sendKeys("reader@example.com");
+        click("Subscribe");
+        assertThat(heading()).isEqualTo("Check your inbox");
+
+        String confirm = Jsoup.parse(html(lastMessageTo("reader@example.com"))).selectFirst("a[href*=/c/]").attr("href");
+        browser.get(confirm);
+        assertThat(heading()).isEqualTo("Confirm your subscription");
+        click("Confirm my subscription");
+        assertThat(heading()).isEqualTo("You are subscribed");
+        var reader = web.sender.digest.subscribers.find(EmailAddress.parse("reader@example.com")).orElseThrow();
+        assertThat(reader.status()).isEqualTo(SubscriberStatus.ACTIVE);
+
+        web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
+                URI.create(web.base)).send(IsoWeek.parse("2026-W48"));
+        var digest = Jsoup.parse(html(lastMessageTo("reader@example.com")));
+
+        browser.get(digest.selectFirst("a:contains(☆ Bookmark Cursor 3)").attr("href"));
+        assertThat(heading()).isEqualTo("Save Cursor 3 to your bookmarks?");
+        click("Save Cursor 3");
+        assertThat(heading()).isEqualTo("Saved Cursor 3");
+
+        browser.get(digest.selectFirst("a:contains(Manage your subscription)").attr("href"));
+        assertThat(browser.findElement(By.id("bookmarks")).getText()).contains("Cursor 3");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("active");
+
+        browser.get(digest.selectFirst("a:contains(Unsubscribe)").attr("href"));
+        assertThat(heading()).isEqualTo("Unsubscribe?");
+        click("Unsubscribe");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.tagName("h1")).isEmpty() && !heading().equals("Unsubscribe?"));
+        assertThat(heading()).as(browser.getPageSource()).isEqualTo("You are unsubscribed");
+        assertThat(web.sender.digest.subscribers.byId(reader.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(web.events.list(null)).extracting(e -> e.kind() + "/" + e.source())
+                .containsExactly("subscribe/form", "confirm/page", "bookmark/page", "unsubscribe/page");
+    }
+}

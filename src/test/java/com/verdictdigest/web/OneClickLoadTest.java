@@ -1,0 +1,104 @@
+package com.verdictdigest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.links.LinkToken;
+import com.verdictdigest.links.Purpose;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.WebFixture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 2,000 RFC 8058 one-click unsubscribes from 64 concurrent clients on loopback: every one recorded,
+ * no error. Prints the rate and the 99th-percentile latency (README, Performance); it asserts only
+ * correctness, since speed on a shared machine is a measurement, not a test.
+ */
+class OneClickLoadTest {
+    private static final int READERS = 2_000;
+    private static final int CLIENTS = 64;
+
+    @TempDir
+    Path dir;
+    private WebFixture web;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        web = new WebFixture(dir, 10);
+    }
+
+    @AfterEach
+    void tearDown() {
+        web.close();
+    }
+
+    @Test
+    void twoThousandOneClickUnsubscribesFromSixtyFourClientsAreAllRecorded() throws Exception {
+        List<Subscriber> readers = web.sender.readers(READERS, "r", SubscriberStatus.ACTIVE);
+        ConcurrentLinkedQueue<String> urls = new ConcurrentLinkedQueue<>();
+        for (Subscriber s : readers) {
+            urls.add(web.links.link(new LinkToken(Purpose.UNSUBSCRIBE, s.id(), null, 0)));
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                String url;
+                while ((url = urls.poll()) != null) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6;
+        System.out.printf(Locale.ROOT, "one-click load: %d unsubscribes from %d clients in %.2f s: %.0f per second, p99 %.1f ms%n",
+                READERS, CLIENTS, seconds, READERS / seconds, p99);
+
+        assertThat(errors.get()).isZero();
+        assertThat(web.sender.digest.subscribers.list(SubscriberStatus.UNSUBSCRIBED)).hasSize(READERS);
+        assertThat(web.events.list(null)).hasSize(READERS);
+    }
+}

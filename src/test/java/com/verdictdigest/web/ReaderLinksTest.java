@@ -1,0 +1,290 @@
+package com.verdictdigest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.events.Event;
+import com.verdictdigest.links.LinkToken;
+import com.verdictdigest.links.Purpose;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.WebFixture;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReaderLinksTest {
+    private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
+
+    @TempDir
+    Path dir;
+    private WebFixture web;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        web = new WebFixture(dir, 3);
+    }
+
+    @AfterEach
+    void tearDown() {
+        web.close();
+    }
+
+    private Subscriber reader(String email) {
+        web.sender.digest.subscribers.add(EmailAddress.parse(email), SubscriberStatus.ACTIVE);
+        return web.sender.digest.subscribers.find(EmailAddress.parse(email)).orElseThrow();
+    }
+
+    private String link(Purpose purpose, Subscriber s, long tool) {
+        return web.links.link(new LinkToken(purpose, s.id(), W48, tool));
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrfOf(HttpResponse<String> page) {
+        return Jsoup.parse(page.body()).selectFirst("input[name=csrf]").attr("value");
+    }
+
+    private SubscriberStatus status(Subscriber s) {
+        return web.sender.digest.subscribers.byId(s.id()).orElseThrow().status();
+    }
+
+    @Test
+    void oneClickUnsubscribeExactlyAsGmailSendsIt() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+
+        HttpResponse<String> r = postForm(link(Purpose.UNSUBSCRIBE, ada, 0), "List-Unsubscribe=One-Click");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Location")).isEmpty();
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(web.events.list(W48)).extracting(Event::kind, Event::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("unsubscribe", "one-click"));
+    }
+
+    @Test
+    void oneClickAlsoAcceptsMultipartBodies() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        String boundary = "----vd";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--"
+                + boundary + "--\r\n";
+
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(link(Purpose.UNSUBSCRIBE, ada, 0)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    }
+
+    @Test
+    void aGetOnEveryLinkOfAReceivedDigestChangesNothing() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
+                URI.create(web.base)).send(W48);
+        MimeMessage m = web.greenMail.getReceivedMessages()[0];
+        String html = (String) ((Multipart) m.getContent()).getBodyPart(1).getContent();
+        List<String> ours = Jsoup.parse(html).select("a[href]").eachAttr("href").stream()
+                .filter(h -> h.startsWith(web.base)).distinct().toList();
+        assertThat(ours).hasSizeGreaterThanOrEqualTo(9);
+
+        for (String url : ours) {
+            HttpResponse<String> r = get(url);
+            assertThat(r.statusCode()).as(url).isEqualTo(200);
+        }
+
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(web.sender.digest.subscribers.bookmarks(ada.id())).isEmpty();
+        assertThat(web.events.list(null)).isEmpty();
+    }
+
+    @Test
+    void tamperedForeignOrMisusedTokensAreNotValidAndDoNothing() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        String good = link(Purpose.UNSUBSCRIBE, ada, 0);
+        String token = good.substring(good.lastIndexOf('/') + 1);
+        char flipped = token.charAt(10) == 'A' ? 'B' : 'A';
+        String tampered = web.base + "/u/" + token.substring(0, 10) + flipped + token.substring(11);
+        String truncated = good.substring(0, good.length() - 3);
+        String foreign = web.base + "/u/" + new com.verdictdigest.links.LinkSigner(
+                "another-secret-another-secret-another!".getBytes(StandardCharsets.UTF_8))
+                .sign(new LinkToken(Purpose.UNSUBSCRIBE, ada.id(), W48, 0));
+        String wrongPurpose = web.base + "/u/" + link(Purpose.MANAGE, ada, 0).substring(link(Purpose.MANAGE, ada, 0).lastIndexOf('/') + 1);
+
+        HttpResponse<String> controls = get(web.base + "/u/%00%0d%0a");
+        assertThat(controls.statusCode()).as("Jetty refuses such a path itself").isEqualTo(400);
+        assertThat(controls.body()).doesNotContain("Exception", "at com.");
+        for (String url : List.of(tampered, truncated, foreign, wrongPurpose)) {
+            HttpResponse<String> page = get(url);
+            assertThat(page.statusCode()).as(url).isEqualTo(404);
+            assertThat(page.body()).contains("This link is not valid").doesNotContain("Exception", "at com.");
+            assertThat(postForm(url, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(404);
+        }
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
+    @Test
+    void aPostWithoutThePagesCsrfTokenChangesNothing() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        long toolId = web.sender.digest.catalog.toolIds().get("cursor-3");
+
+        assertThat(postForm(link(Purpose.BOOKMARK, ada, toolId), "").statusCode()).isEqualTo(403);
+        assertThat(postForm(link(Purpose.UNSUBSCRIBE, ada, 0), "csrf=forged").statusCode()).isEqualTo(403);
+
+        assertThat(web.sender.digest.subscribers.bookmarks(ada.id())).isEmpty();
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
+    @Test
+    void bookmarkPageAsksAndItsButtonSavesOnceHowEverOftenPressed() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        String url = link(Purpose.BOOKMARK, ada, web.sender.digest.catalog.toolIds().get("cursor-3"));
+        HttpResponse<String> page = get(url);
+        assertThat(Jsoup.parse(page.body()).selectFirst("h1").text()).isEqualTo("Save Cursor 3 to your bookmarks?");
+
+        assertThat(postForm(url, "csrf=" + csrfOf(page)).statusCode()).isEqualTo(200);
+        assertThat(postForm(url, "csrf=" + csrfOf(page)).statusCode()).isEqualTo(200);
+
+        assertThat(web.sender.digest.subscribers.bookmarks(ada.id())).extracting(b -> b.toolSlug()).containsExactly("cursor-3");
+        assertThat(web.events.list(W48)).extracting(Event::kind, Event::source, Event::tool)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bookmark", "page", "cursor-3"));
+    }
+
+    @Test
+    void managePageShowsStatusBookmarksAndJoinedDateAndItsButtonsWork() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        web.sender.digest.subscribers.addBookmark(ada.id(), "cursor-3");
+        String url = link(Purpose.MANAGE, ada, 0);
+        Document page = Jsoup.parse(get(url).body());
+        assertThat(page.text()).contains("ada@example.com", "Status: active", "Joined ", "Cursor 3");
+        String csrf = page.selectFirst("input[name=csrf]").attr("value");
+
+        postForm(url + "/bookmarks/cursor-3/remove", "csrf=" + csrf);
+        assertThat(web.sender.digest.subscribers.bookmarks(ada.id())).isEmpty();
+        Document after = Jsoup.parse(postForm(url + "/unsubscribe", "csrf=" + csrf).body());
+        assertThat(after.selectFirst("#status").text()).isEqualTo("unsubscribed");
+        assertThat(after.select("button").eachText()).contains("Subscribe again");
+        postForm(url + "/resubscribe", "csrf=" + csrf);
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(web.events.list(W48)).extracting(Event::kind)
+                .containsExactly("unbookmark", "unsubscribe", "resubscribe");
+    }
+
+    @Test
+    void unsubscribePageOffersToResubscribe() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        String url = link(Purpose.UNSUBSCRIBE, ada, 0);
+        HttpResponse<String> done = postForm(url, "csrf=" + csrfOf(get(url)));
+        assertThat(done.body()).contains("You are unsubscribed", "Subscribe again");
+
+        postForm(url + "/resubscribe", "csrf=" + csrfOf(done));
+
+        assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
+    @Test
+    void signupAnswersAlikeSendsOneConfirmationAndLimitsEachClient() throws Exception {
+        reader("active@example.com");
+        HttpResponse<String> fresh = postForm(web.base + "/subscribe", "email=new%40example.com");
+        HttpResponse<String> again = postForm(web.base + "/subscribe", "email=NEW%40example.com");
+        HttpResponse<String> active = http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"active@example.com\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(fresh.body()).select("main").text()).isEqualTo(Jsoup.parse(again.body()).select("main").text());
+        assertThat(active.statusCode()).isEqualTo(200);
+        assertThat(active.body()).contains("a confirmation link is on its way");
+        assertThat(web.greenMail.getReceivedMessages()).as("one confirmation, resend throttled, none to active readers")
+                .hasSize(1);
+        assertThat(web.greenMail.getReceivedMessages()[0].getSubject()).isEqualTo("Confirm your subscription to Weekly AI Tool Verdicts");
+        assertThat(postForm(web.base + "/subscribe", "email=fourth%40example.com").statusCode())
+                .as("subscribe.per-client-per-hour = 3").isEqualTo(429);
+        assertThat(postForm(web.base + "/subscribe", "email=bad").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void confirmLinkShowsAButtonThatActivates() throws Exception {
+        postForm(web.base + "/subscribe", "email=new%40example.com");
+        Subscriber pending = web.sender.digest.subscribers.find(EmailAddress.parse("new@example.com")).orElseThrow();
+        assertThat(pending.status()).isEqualTo(SubscriberStatus.PENDING);
+        String mail = (String) ((Multipart) web.greenMail.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent();
+        String confirm = mail.lines().map(String::strip).filter(l -> l.startsWith(web.base + "/c/")).findFirst().orElseThrow();
+
+        HttpResponse<String> page = get(confirm);
+        assertThat(status(pending)).as("a GET confirms nothing").isEqualTo(SubscriberStatus.PENDING);
+        postForm(confirm, "csrf=" + csrfOf(page));
+
+        assertThat(status(pending)).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
+    @Test
+    void bookmarksApiListsAddsAndRemovesWithTheReadersToken() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        String api = web.base + "/api/bookmarks/" + link(Purpose.MANAGE, ada, 0).substring(link(Purpose.MANAGE, ada, 0).lastIndexOf('/') + 1);
+
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tool\":\"claude-code\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(get(api).body()).contains("\"toolSlug\":\"claude-code\"", "\"toolName\":\"Claude Code\"");
+        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(URI.create(api + "/claude-code")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.body()).contains("\"bookmarks\":[]");
+        assertThat(web.events.list(null)).extracting(Event::kind, Event::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bookmark", "api"), org.assertj.core.groups.Tuple.tuple("unbookmark", "api"));
+        assertThat(get(web.base + "/api/bookmarks/forged").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answersCarryTheSecurityHeadersAndBodiesAreCapped() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        HttpResponse<String> page = get(link(Purpose.MANAGE, ada, 0));
+
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(postForm(web.base + "/subscribe", "email=" + "a".repeat(20_000)).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void viewInBrowserArchiveAndFeedShowSentEditions() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
+                URI.create(web.base)).send(W48);
+
+        HttpResponse<String> own = get(link(Purpose.VIEW, ada, 0));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("3 new verdicts this week", link(Purpose.UNSUBSCRIBE, ada, 0).substring(web.base.length()));
+        assertThat(get(web.base + "/digests").body()).contains("/digests/2026-W48", "Week 48");
+        String publicCopy = get(web.base + "/digests/2026-W48").body();
+        assertThat(publicCopy).contains("3 new verdicts this week").doesNotContain("/u/", "/b/", "/m/");
+        String feed = get(web.base + "/digests/feed.atom").body();
+        assertThat(Jsoup.parse(feed, "", org.jsoup.parser.Parser.xmlParser()).select("entry > link").attr("href"))
+                .isEqualTo(web.base + "/digests/2026-W48");
+        assertThat(get(web.base + "/digests/2026-W47").statusCode()).isEqualTo(404);
+    }
+}
