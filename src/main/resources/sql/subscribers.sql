@@ -34,8 +34,8 @@ SELECT id, email, status, created_at FROM subscriber WHERE status = ? ORDER BY i
 -- name: by-id
 SELECT id, email, status, created_at FROM subscriber WHERE id = ?
 
--- name: set-status
-UPDATE subscriber SET status = ?, unsubscribed_at = ? WHERE id = ? AND status = ?
+-- name: unsubscribe
+UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ? WHERE id = ? AND status IN ('active', 'pending')
 
 -- name: confirm
 UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'

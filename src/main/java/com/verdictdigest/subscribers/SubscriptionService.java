@@ -81,9 +81,7 @@ public final class SubscriptionService {
 
     /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */
     public boolean unsubscribe(long id, EventSource source, IsoWeek edition) {
-        Timestamp now = Timestamp.from(clock.instant());
-        boolean changed = run(con -> update(con, SQL.get("set-status"), "unsubscribed", now, id, "active")
-                + update(con, SQL.get("set-status"), "unsubscribed", now, id, "pending")) > 0;
+        boolean changed = run(con -> update(con, SQL.get("unsubscribe"), Timestamp.from(clock.instant()), id)) > 0;
         if (changed) {
             events.record(id, EventKind.UNSUBSCRIBE, source, edition, null);
         }

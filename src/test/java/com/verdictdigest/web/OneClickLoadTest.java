@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OneClickLoadTest {
     private static final int READERS = 2_000;
     private static final int CLIENTS = 64;
+    /** Readers unsubscribed first, unmeasured, so the JIT has compiled the server's hot path. */
+    private static final int WARM_UP = 1_000;
 
     @TempDir
     Path dir;
@@ -53,19 +55,41 @@ class OneClickLoadTest {
 
     @Test
     void twoThousandOneClickUnsubscribesFromSixtyFourClientsAreAllRecorded() throws Exception {
-        List<Subscriber> readers = web.sender.readers(READERS, "r", SubscriberStatus.ACTIVE);
+        List<Subscriber> readers = web.sender.readers(WARM_UP + READERS, "r", SubscriberStatus.ACTIVE);
         ConcurrentLinkedQueue<String> urls = new ConcurrentLinkedQueue<>();
         for (Subscriber s : readers) {
             urls.add(web.links.link(new LinkToken(Purpose.UNSUBSCRIBE, s.id(), null, 0)));
         }
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<String> warmUp = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < WARM_UP; i++) {
+            warmUp.add(urls.poll());
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        run(http, warmUp, new ArrayList<>(), errors);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
+        run(http, urls, latencies, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6;
+        System.out.printf(Locale.ROOT, "one-click load: %d unsubscribes from %d clients in %.2f s: %.0f per second, p99 %.1f ms%n",
+                READERS, CLIENTS, seconds, READERS / seconds, p99);
+
+        assertThat(errors.get()).isZero();
+        assertThat(web.sender.digest.subscribers.list(SubscriberStatus.UNSUBSCRIBED)).hasSize(WARM_UP + READERS);
+        assertThat(web.events.list(null)).hasSize(WARM_UP + READERS);
+    }
+
+    /** 64 clients post one-click unsubscribes until the queue is empty (bounded: each request times out). */
+    private static void run(HttpClient http, ConcurrentLinkedQueue<String> urls, List<Long> latencies, AtomicInteger errors)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             done.add(clients.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 String url;
                 while ((url = urls.poll()) != null) {
                     long t0 = System.nanoTime();
@@ -88,17 +112,6 @@ class OneClickLoadTest {
         for (Future<?> f : done) {
             f.get(120, TimeUnit.SECONDS);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         clients.shutdown();
-
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        double p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6;
-        System.out.printf(Locale.ROOT, "one-click load: %d unsubscribes from %d clients in %.2f s: %.0f per second, p99 %.1f ms%n",
-                READERS, CLIENTS, seconds, READERS / seconds, p99);
-
-        assertThat(errors.get()).isZero();
-        assertThat(web.sender.digest.subscribers.list(SubscriberStatus.UNSUBSCRIBED)).hasSize(READERS);
-        assertThat(web.events.list(null)).hasSize(READERS);
     }
 }
