@@ -161,4 +161,25 @@ class CommandLineTest {
         }
         assertThat(run("digest", "send", "--week", "2026-W48").out()).contains("was already sent; nothing sent");
     }
+
+    @Test
+    void eventsListsWhatReadersDidAndCountsPerEdition() throws Exception {
+        run("import");
+        run("subscribers", "add", "--active", "ada@example.com");
+        try (var app = new com.verdictdigest.App(com.verdictdigest.config.Settings.load(null,
+                Map.of("VERDICTS_DATA_DIR", dir.resolve("data").toString())), java.time.Clock.systemUTC())) {
+            long ada = app.subscribers().find(com.verdictdigest.subscribers.EmailAddress.parse("ada@example.com")).orElseThrow().id();
+            app.subscriptions().bookmark(ada, app.subscriptions().toolBySlug("cursor-3").orElseThrow(),
+                    com.verdictdigest.events.EventSource.PAGE, com.verdictdigest.digest.IsoWeek.parse("2026-W48"));
+            app.subscriptions().unsubscribe(ada, com.verdictdigest.events.EventSource.ONE_CLICK,
+                    com.verdictdigest.digest.IsoWeek.parse("2026-W48"));
+        }
+
+        Result table = run("events", "--edition", "2026-W48");
+        assertThat(table.out()).contains("bookmark", "cursor-3", "unsubscribe", "one-click", "2 events",
+                "2026-W48: {bookmark=1, unsubscribe=1}");
+        JsonNode json = new ObjectMapper().readTree(run("events", "--format", "json").out());
+        assertThat(json.get("events")).hasSize(2);
+        assertThat(json.get("perEdition").get("2026-W48").get("unsubscribe").asInt()).isEqualTo(1);
+    }
 }

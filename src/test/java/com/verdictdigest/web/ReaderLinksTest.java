@@ -227,6 +227,21 @@ class ReaderLinksTest {
     }
 
     @Test
+    void aReaderWhoUnsubscribedCanSubscribeAgainThroughTheForm() throws Exception {
+        Subscriber left = reader("left@example.com");
+        postForm(link(Purpose.UNSUBSCRIBE, left, 0), "List-Unsubscribe=One-Click");
+
+        postForm(web.base + "/subscribe", "email=left%40example.com");
+
+        assertThat(status(left)).as("pending until confirmed").isEqualTo(SubscriberStatus.PENDING);
+        String mail = (String) ((Multipart) web.greenMail.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent();
+        String confirm = mail.lines().map(String::strip).filter(l -> l.startsWith(web.base + "/c/")).findFirst().orElseThrow();
+        postForm(confirm, "csrf=" + csrfOf(get(confirm)));
+        assertThat(status(left)).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(web.events.list(null)).extracting(Event::kind).containsExactly("unsubscribe", "subscribe", "confirm");
+    }
+
+    @Test
     void confirmLinkShowsAButtonThatActivates() throws Exception {
         postForm(web.base + "/subscribe", "email=new%40example.com");
         Subscriber pending = web.sender.digest.subscribers.find(EmailAddress.parse("new@example.com")).orElseThrow();
