@@ -26,8 +26,13 @@ INSERT INTO edition_comparison (edition_id, position, comparison_slug) VALUES (?
 -- name: edition-comparisons
 SELECT comparison_slug FROM edition_comparison WHERE edition_id = ? ORDER BY position
 
--- name: set-edition-status
-UPDATE edition SET status = ?, status_reason = ? WHERE id = ?
+-- name: change-edition-status
+-- The operator's pause, resume and cancel: only from the states they apply to.
+UPDATE edition SET status = ?, status_reason = ? WHERE id = ? AND status IN (?, ?)
+
+-- name: insert-skipped-edition
+INSERT INTO edition (week, status, subject, comparisons, more_count, status_reason, created_at)
+VALUES (?, 'skipped', ?, 0, 0, ?, ?)
 
 -- name: start-edition
 UPDATE edition SET status = 'sending', status_reason = NULL, started_at = COALESCE(started_at, ?) WHERE id = ?
@@ -55,24 +60,33 @@ UPDATE delivery SET status = 'claimed', claimed_by = ?, updated_at = ?
  WHERE edition_id = ? AND subscriber_id = ? AND status = 'pending'
 
 -- name: start-sending
--- Only a reader who is still active is sent to: an unsubscribe takes effect up to the last moment.
+-- Only a reader who is still active is sent to (an unsubscribe takes effect up to the last moment),
+-- and only while the edition is sending (a pause or cancel takes effect before the next message).
 UPDATE delivery SET status = 'sending', attempts = attempts + 1, updated_at = ?
  WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
    AND EXISTS (SELECT 1 FROM subscriber s WHERE s.id = delivery.subscriber_id AND s.status = 'active')
+   AND EXISTS (SELECT 1 FROM edition e WHERE e.id = delivery.edition_id AND e.status = 'sending')
 
 -- name: mark-skipped
+-- The reader left before their turn (not: the edition was paused, which leaves them claimed for release).
 UPDATE delivery SET status = 'skipped', updated_at = ? WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
+   AND EXISTS (SELECT 1 FROM edition e WHERE e.id = delivery.edition_id AND e.status = 'sending')
+
+-- Outcomes are written only by the process that holds the send: a process whose work was taken
+-- back (it was thought dead) can never overwrite what another process recorded.
 
 -- name: mark-sent
-UPDATE delivery SET status = 'sent', last_error = NULL, updated_at = ? WHERE edition_id = ? AND subscriber_id = ?
+UPDATE delivery SET status = 'sent', last_error = NULL, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'sending' AND claimed_by = ?
 
 -- name: mark-failed
-UPDATE delivery SET status = 'failed', last_error = ?, updated_at = ? WHERE edition_id = ? AND subscriber_id = ?
+UPDATE delivery SET status = 'failed', last_error = ?, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'sending' AND claimed_by = ?
 
 -- name: release
 -- A temporary failure: back to the queue for a later attempt.
 UPDATE delivery SET status = 'pending', claimed_by = NULL, last_error = ?, updated_at = ?
- WHERE edition_id = ? AND subscriber_id = ?
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'sending' AND claimed_by = ?
 
 -- name: release-unstarted
 -- Claimed by this process but never started (a pause or shutdown): plainly back to the queue.
@@ -96,11 +110,16 @@ SELECT status, COUNT(*), SUM(CASE WHEN in_doubt THEN 1 ELSE 0 END) FROM delivery
 -- name: mark-bounced
 UPDATE subscriber SET status = 'bounced' WHERE id = ? AND status = 'active'
 
+-- Heartbeats and leases use the database's clock, so senders on several machines agree on it.
+
+-- name: database-now
+SELECT CURRENT_TIMESTAMP
+
 -- name: register-process
-INSERT INTO sender_process (id, started_at, heartbeat_at) VALUES (?, ?, ?)
+INSERT INTO sender_process (id, started_at, heartbeat_at) VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
 
 -- name: heartbeat
-UPDATE sender_process SET heartbeat_at = ? WHERE id = ?
+UPDATE sender_process SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = ?
 
 -- name: unregister-process
 DELETE FROM sender_process WHERE id = ?

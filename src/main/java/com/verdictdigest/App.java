@@ -30,7 +30,10 @@ import com.verdictdigest.web.WebConfig;
 import com.verdictdigest.web.WebServer;
 import com.verdictdigest.store.Database;
 import com.verdictdigest.store.StoreConfig;
+import com.verdictdigest.admin.Admin;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The wired application: one settings object, one database, and the parts built from them.
@@ -97,7 +100,7 @@ public final class App implements AutoCloseable {
     /** The relay when smtp.host is set, otherwise the outbox folder under data.dir. */
     public Mailer mailer() {
         SmtpConfig smtp = SmtpConfig.from(settings);
-        return smtp.host().isEmpty() ? new OutboxMailer(settings.get(Keys.DATA_DIR).resolve("outbox")) : new SmtpMailer(smtp);
+        return smtp.host().isEmpty() ? new OutboxMailer(outbox()) : new SmtpMailer(smtp);
     }
 
     public MessageComposer composer() {
@@ -124,9 +127,24 @@ public final class App implements AutoCloseable {
                 WebConfig.from(settings).resendAfter(), clock);
     }
 
-    public WebServer webServer() {
+    /** The web server; with {@code admin} and {@code health} for {@code serve}, or null and a constant for the pages alone. */
+    public WebServer webServer(Admin admin, BooleanSupplier health) {
         return new WebServer(WebConfig.from(settings), templates(), links(), subscribers(), subscriptions(),
-                new EditionArchive(ledger(), catalog(), renderer()), clock);
+                new EditionArchive(ledger(), catalog(), renderer()), admin, health, clock);
+    }
+
+    /** The outbox folder when mail goes there (no smtp.host), otherwise null. */
+    public Path outbox() {
+        return settings.get(Keys.SMTP_HOST).isEmpty() ? settings.get(Keys.DATA_DIR).resolve("outbox") : null;
+    }
+
+    /** Whether the database answers. */
+    public boolean databaseUp() {
+        try (java.sql.Connection con = database().connection()) {
+            return con.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     public CatalogImporter importer() {

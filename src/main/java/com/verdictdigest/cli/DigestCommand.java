@@ -85,7 +85,7 @@ final class DigestCommand {
 
     @Command(name = "send", mixinStandardHelpOptions = true, description = {
             "Send (or resume) an edition to every active reader who has not had it.",
-            "Exit status 1 when preflight fails, the edition pauses, or a delivery failed."})
+            "Exit status 1 when preflight fails, the edition pauses or stops, or a delivery failed."})
     int send(@Option(names = "--week", required = true, paramLabel = "WEEK",
                      description = "The edition's ISO week, e.g. 2026-W48.") String week,
              @Option(names = "--dry-run", description = "Render and check every reader's copy; send nothing.") boolean dryRun,
@@ -122,7 +122,9 @@ final class DigestCommand {
                 sendDone.release();
             }
             out.println(summary.line());
-            return summary.outcome().equals("sent") && summary.counts().failed() == 0 ? 0 : 1;
+            boolean done = summary.outcome().equals("sent") || summary.outcome().startsWith("was already")
+                    || summary.outcome().startsWith("skipped");
+            return done && summary.counts().failed() == 0 ? 0 : 1;
         } catch (PreflightException e) {
             e.problems().forEach(p -> root.spec.commandLine().getErr().println("preflight: " + p));
             throw new UserError(isoWeek + ": preflight failed; nothing was sent", 1);

@@ -48,6 +48,7 @@ final class SubscribersCommand {
                 }
                 SubscriberRepository.Added added = repo.add(email, active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
                 Subscriber s = repo.find(email).orElseThrow();
+                SubscriberCsv.recordOperatorEvent(app.events(), added, s.id());
                 out.println(switch (added) {
                     case ADDED -> "added " + s.email() + " (" + s.status().word() + ")";
                     case ACTIVATED -> "activated " + s.email();
@@ -65,7 +66,7 @@ final class SubscribersCommand {
     int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
                   @Option(names = "--active", description = "Add new readers as active (confirmed).") boolean active) {
         try (App app = root.open(); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            SubscriberCsv.ImportResult result = new SubscriberCsv(app.subscribers())
+            SubscriberCsv.ImportResult result = new SubscriberCsv(app.subscribers(), app.events())
                     .importFrom(in, file.toString(), active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
             result.problems().forEach(p -> root.spec.commandLine().getErr().println("refused " + p));
             root.spec.commandLine().getOut().println(result.summary());
@@ -113,7 +114,7 @@ final class SubscribersCommand {
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every reader to a CSV file.")
     int export(@Parameters(paramLabel = "FILE.csv") Path file) {
         try (App app = root.open(); Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            int n = new SubscriberCsv(app.subscribers()).export(out);
+            int n = new SubscriberCsv(app.subscribers(), app.events()).export(out);
             root.spec.commandLine().getOut().println("Exported " + n + " readers to " + file);
             return 0;
         } catch (IOException e) {

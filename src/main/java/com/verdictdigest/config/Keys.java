@@ -120,6 +120,27 @@ public final class Keys {
     public static final Key<Integer> SUBSCRIBE_PER_CLIENT_PER_HOUR = Parsers.integer("subscribe.per-client-per-hour",
             "10", 1, 1_000_000, "Sign-ups accepted from one client address per hour (stops subscription bombing).");
 
+    public static final Key<String> DIGEST_SCHEDULE = new Key<>("digest.schedule", "0 0 9 ? * MON",
+            "When the weekly digest goes out: a Quartz cron expression (seconds first) in digest.timezone.",
+            "a Quartz cron expression such as '0 0 9 ? * MON'", s -> {
+                try {
+                    org.quartz.CronExpression.validateExpression(s);
+                    return s;
+                } catch (java.text.ParseException e) {
+                    throw new IllegalArgumentException(e);
+                }
+            }, false);
+    public static final Key<Integer> DIGEST_CATCH_UP_HOURS = Parsers.integer("digest.catch-up-hours", "24", 0, 24 * 14,
+            "A digest missed while the process was down goes out on restart within this many hours, else is skipped.");
+    public static final Key<String> ADMIN_TOKEN = new Key<>("admin.token", "",
+            "Bearer token of the admin API and page (24+ characters); empty means one generated into data.dir and printed once.",
+            "empty or at least 24 characters", s -> {
+                if (!s.isEmpty() && s.length() < 24) {
+                    throw new IllegalArgumentException();
+                }
+                return s;
+            }, true);
+
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
@@ -129,5 +150,6 @@ public final class Keys {
             SEND_CONNECTIONS, SEND_RATE, SEND_MAX_ATTEMPTS, SEND_RETRY_BASE_MILLIS, SEND_MAX_CONSECUTIVE_ERRORS,
             SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
             MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
-            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR);
+            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR,
+            DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN);
 }

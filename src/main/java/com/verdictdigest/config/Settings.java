@@ -23,10 +23,6 @@ public final class Settings {
         this.values = values;
     }
 
-    public static Settings defaults() {
-        return load(null, Map.of());
-    }
-
     /**
      * @param file        an extra properties file, or null
      * @param environment the process environment (passed in so tests need not mutate the real one)

@@ -168,8 +168,29 @@ public final class DeliveryLedger {
         }
     }
 
-    public void setStatus(long editionId, EditionStatus status, String reason) {
-        run("set edition status", con -> update(con, SQL.get("set-edition-status"), status.word(), reason, editionId));
+    /**
+     * The operator's lifecycle change: to {@code to} only from one of {@code from}.
+     *
+     * @return whether it changed
+     */
+    public boolean changeStatus(long editionId, EditionStatus to, String reason, EditionStatus from1, EditionStatus from2) {
+        return run("change edition status", con -> update(con, SQL.get("change-edition-status"), to.word(), reason,
+                editionId, from1.word(), from2.word())) == 1;
+    }
+
+    /** Records a week as skipped (a schedule run missed past its catch-up window), unless it already has an edition. */
+    public void skipWeek(IsoWeek week, String reason) {
+        if (find(week).isPresent()) {
+            return;
+        }
+        try {
+            run("skip edition", con -> update(con, SQL.get("insert-skipped-edition"), week.toString(),
+                    "Week " + week.week() + ": not sent", reason, now()));
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql && isUniqueViolation(sql))) {
+                throw e;
+            }
+        }
     }
 
     /** Marks the edition sent if it is still sending; false when another process already did or it was paused. */
@@ -232,7 +253,7 @@ public final class DeliveryLedger {
      * @param sentBefore the reader whose message just went out, or -1
      * @return whether the send to {@code next} may start (false: the reader left and was skipped)
      */
-    public boolean sentAndStart(long editionId, long sentBefore, long next) {
+    public boolean sentAndStart(long editionId, String processId, long sentBefore, long next) {
         if (sentBefore < 0) {
             return startSend(editionId, next);
         }
@@ -240,7 +261,7 @@ public final class DeliveryLedger {
             con.setAutoCommit(false);
             try {
                 Timestamp now = now();
-                update(con, SQL.get("mark-sent"), now, editionId, sentBefore);
+                update(con, SQL.get("mark-sent"), now, editionId, sentBefore, processId);
                 boolean started = update(con, SQL.get("start-sending"), now, editionId, next) == 1;
                 if (!started) {
                     update(con, SQL.get("mark-skipped"), now, editionId, next);
@@ -256,15 +277,15 @@ public final class DeliveryLedger {
         }
     }
 
-    public void sent(long editionId, long subscriberId) {
-        run("record sent", con -> update(con, SQL.get("mark-sent"), now(), editionId, subscriberId));
+    public void sent(long editionId, String processId, long subscriberId) {
+        run("record sent", con -> update(con, SQL.get("mark-sent"), now(), editionId, subscriberId, processId));
     }
 
     /** A permanent failure: the delivery failed and, when it was the recipient that was refused, the reader bounced. */
-    public void failed(long editionId, long subscriberId, String error, boolean hardBounce) {
+    public void failed(long editionId, String processId, long subscriberId, String error, boolean hardBounce) {
         run("record failure", con -> {
-            update(con, SQL.get("mark-failed"), truncate(error), now(), editionId, subscriberId);
-            if (hardBounce) {
+            int changed = update(con, SQL.get("mark-failed"), truncate(error), now(), editionId, subscriberId, processId);
+            if (hardBounce && changed == 1) {
                 update(con, SQL.get("mark-bounced"), subscriberId);
             }
             return 0;
@@ -272,8 +293,8 @@ public final class DeliveryLedger {
     }
 
     /** A temporary failure after its last attempt in this round: back to pending for a later round. */
-    public void release(long editionId, long subscriberId, String error) {
-        run("release delivery", con -> update(con, SQL.get("release"), truncate(error), now(), editionId, subscriberId));
+    public void release(long editionId, String processId, long subscriberId, String error) {
+        run("release delivery", con -> update(con, SQL.get("release"), truncate(error), now(), editionId, subscriberId, processId));
     }
 
     public void releaseUnstarted(long editionId, String processId) {
@@ -287,7 +308,7 @@ public final class DeliveryLedger {
      * @return how many sends were found in doubt
      */
     public int recover(long editionId, Duration lease) {
-        Timestamp alive = Timestamp.from(clock.instant().minus(lease));
+        Timestamp alive = Timestamp.from(databaseNow().minus(lease));
         return run("recover deliveries", con -> {
             update(con, SQL.get("recover-claimed"), now(), editionId, alive);
             return update(con, SQL.get("recover-sending"), now(), editionId, alive);
@@ -324,31 +345,40 @@ public final class DeliveryLedger {
     }
 
     public void registerProcess(String processId) {
-        run("register sender", con -> update(con, SQL.get("register-process"), processId, now(), now()));
+        run("register sender", con -> update(con, SQL.get("register-process"), processId));
     }
 
-    public void heartbeat(String processId, Duration lease) {
-        run("heartbeat", con -> {
-            update(con, SQL.get("heartbeat"), now(), processId);
-            return update(con, SQL.get("forget-dead-processes"), Timestamp.from(clock.instant().minus(lease.multipliedBy(10))));
-        });
+    /**
+     * Renews this process's lease.
+     *
+     * @return false when the process is no longer registered (it was taken for dead): it must stop sending
+     */
+    public boolean heartbeat(String processId, Duration lease) {
+        Timestamp forgotten = Timestamp.from(databaseNow().minus(lease.multipliedBy(10)));
+        return run("heartbeat", con -> {
+            int alive = update(con, SQL.get("heartbeat"), processId);
+            update(con, SQL.get("forget-dead-processes"), forgotten);
+            return alive;
+        }) == 1;
+    }
+
+    /** The database's clock: the one all senders share for leases. */
+    private Instant databaseNow() {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("database-now"));
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        } catch (SQLException e) {
+            throw failure("read the database clock", e);
+        }
     }
 
     public void unregisterProcess(String processId) {
         run("unregister sender", con -> update(con, SQL.get("unregister-process"), processId));
     }
 
-    @FunctionalInterface
-    private interface Work {
-        int apply(Connection con) throws SQLException;
-    }
-
-    private int run(String what, Work work) {
-        try (Connection con = db.getConnection()) {
-            return work.apply(con);
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
+    private int run(String what, com.verdictdigest.store.Jdbc.Work work) {
+        return com.verdictdigest.store.Jdbc.run(db, what, work);
     }
 
     private static StoreException failure(String what, SQLException e) {

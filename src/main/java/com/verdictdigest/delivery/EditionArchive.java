@@ -25,10 +25,9 @@ public final class EditionArchive {
         this.renderer = renderer;
     }
 
-    /** Editions that readers have received (sent, or being sent), newest first. */
+    /** Editions that went out to readers (sent, being sent, or stopped after some were sent), newest first. */
     public List<EditionRecord> published() {
-        return ledger.all().stream().filter(e -> e.status() == EditionStatus.SENT
-                || e.status() == EditionStatus.SENDING || e.status() == EditionStatus.PAUSED).toList();
+        return ledger.all().stream().filter(e -> e.audience() != null && e.status() != EditionStatus.SKIPPED).toList();
     }
 
     public Optional<RenderedEdition> edition(IsoWeek week) {

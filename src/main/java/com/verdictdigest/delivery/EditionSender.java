@@ -90,8 +90,16 @@ public final class EditionSender {
         Optional<EditionRecord> existing = ledger.find(week);
         Edition edition = existing.map(e -> EditionContent.frozen(e, ledger, catalog)).orElseGet(() -> planner.plan(week));
         RenderedEdition rendered = renderer.render(edition);
-        EditionRecord planned = existing.orElseGet(() -> !record ? null : ledger.plan(week, rendered.subject(),
-                edition.comparisons().stream().map(Comparison::slug).toList(), edition.moreCount()));
+        EditionRecord planned = existing.orElse(null);
+        if (planned == null && record) {
+            List<String> slugs = edition.comparisons().stream().map(Comparison::slug).toList();
+            planned = ledger.plan(week, rendered.subject(), slugs, edition.moreCount());
+            if (!ledger.comparisonSlugs(planned.id()).equals(slugs)) {
+                // Another process planned this week a moment earlier, from another catalog: send its edition.
+                edition = EditionContent.frozen(planned, ledger, catalog);
+                rendered = renderer.render(edition);
+            }
+        }
         List<String> problems = new Preflight(digest).check(rendered.personalize(
                 new Reader(0, "preflight@example.com", sampleBookmarks(edition)), links));
         if (!problems.isEmpty()) {
@@ -99,6 +107,7 @@ public final class EditionSender {
         }
         return new Prepared(planned, edition, rendered, composer.shared(week, rendered.subject()));
     }
+
 
     private static List<Bookmark> sampleBookmarks(Edition edition) {
         return edition.isEmpty() ? List.of()
@@ -114,7 +123,8 @@ public final class EditionSender {
             return summary(week, "was already " + record.status().word() + "; nothing sent", record.id(), 0, start, 0);
         }
         if (record.comparisons() == 0 && !digest.sendEmpty()) {
-            ledger.setStatus(record.id(), EditionStatus.SKIPPED, "no comparisons this week");
+            ledger.changeStatus(record.id(), EditionStatus.SKIPPED, "no comparisons this week",
+                    EditionStatus.PLANNED, EditionStatus.PLANNED);
             log.info("{} has no comparisons: recorded as skipped (digest.send-empty=false)", week);
             return summary(week, "skipped: no comparisons this week", record.id(), 0, start, 0);
         }
@@ -136,14 +146,23 @@ public final class EditionSender {
             return t;
         });
         long beat = Math.max(500, config.lease().toMillis() / 3);
+        Run run = new Run(prepared, new RateLimiter(config.ratePerSecond()));
+        long[] lastBeat = {System.nanoTime()};
         heartbeat.scheduleAtFixedRate(() -> {
             try {
-                ledger.heartbeat(processId, config.lease());
+                if (ledger.heartbeat(processId, config.lease())) {
+                    lastBeat[0] = System.nanoTime();
+                } else {
+                    run.leaseLost("this process was taken for dead by the others; its work was taken back");
+                }
             } catch (RuntimeException e) {
                 log.warn("Heartbeat failed: {}", e.getMessage());
+                if (System.nanoTime() - lastBeat[0] > config.lease().toNanos() * 2 / 3) {
+                    // Others will soon take our work back: stop before we could send it twice.
+                    run.leaseLost("no heartbeat for too long: " + e.getMessage());
+                }
             }
         }, beat, beat, TimeUnit.MILLISECONDS);
-        Run run = new Run(prepared, new RateLimiter(config.ratePerSecond()));
         long sendingStart = System.nanoTime();
         long sendingNanos;
         try {
@@ -154,12 +173,7 @@ public final class EditionSender {
                 t.start();
                 workers.add(t);
             }
-            for (Thread t : workers) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
+            joinAll(workers);
         } finally {
             sendingNanos = System.nanoTime() - sendingStart;
             ledger.releaseUnstarted(editionId, processId);
@@ -167,8 +181,11 @@ public final class EditionSender {
             ledger.unregisterProcess(processId);
         }
         String outcome;
-        if (run.pauseReason.get() != null) {
-            ledger.setStatus(editionId, EditionStatus.PAUSED, run.pauseReason.get());
+        EditionRecord now = ledger.byId(editionId);
+        if (now.status() == EditionStatus.PAUSED || now.status() == EditionStatus.CANCELLED) {
+            outcome = now.status().word() + (now.statusReason() == null ? "" : ": " + now.statusReason());
+        } else if (run.pauseReason.get() != null) {
+            ledger.changeStatus(editionId, EditionStatus.PAUSED, run.pauseReason.get(), EditionStatus.SENDING, EditionStatus.SENDING);
             outcome = "paused: " + run.pauseReason.get();
         } else if (stopRequested.get()) {
             outcome = "stopped; the next send resumes it";
@@ -177,6 +194,24 @@ public final class EditionSender {
             outcome = "sent";
         }
         return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start, sendingNanos);
+    }
+
+    /** Waits for the workers; when interrupted, stops them and still waits, so the ledger is exact before clean-up. */
+    private void joinAll(List<Thread> workers) {
+        boolean interrupted = false;
+        for (Thread t : workers) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Takes back the work of senders that died; their unrecorded sends go again with the same Message-ID. */
@@ -200,6 +235,12 @@ public final class EditionSender {
         private final AtomicInteger sent = new AtomicInteger();
         private final AtomicInteger consecutiveErrors = new AtomicInteger();
         private final AtomicReference<String> pauseReason = new AtomicReference<>();
+        private final AtomicBoolean operatorStopped = new AtomicBoolean();
+
+        void leaseLost(String why) {
+            log.error("Sending stops: {}", why);
+            pauseReason.compareAndSet(null, why);
+        }
 
         Run(Prepared prepared, RateLimiter rate) {
             this.prepared = prepared;
@@ -207,7 +248,7 @@ public final class EditionSender {
         }
 
         private boolean halted() {
-            return stopRequested.get() || pauseReason.get() != null;
+            return stopRequested.get() || pauseReason.get() != null || operatorStopped.get();
         }
 
         void work() {
@@ -243,9 +284,16 @@ public final class EditionSender {
                                 return; // the rest of the batch is released as unstarted
                             }
                             Subscriber s = readers.get(id);
-                            boolean started = ledger.sentAndStart(editionId, unrecorded, id);
+                            if (s == null) {
+                                continue; // deleted since the claim: released as unstarted at the end
+                            }
+                            boolean started = ledger.sentAndStart(editionId, processId, unrecorded, id);
                             unrecorded = -1;
-                            if (!started || s == null) {
+                            if (!started && ledger.byId(editionId).status() != EditionStatus.SENDING) {
+                                operatorStopped.set(true); // paused or cancelled: stop before the next message
+                                return;
+                            }
+                            if (!started) {
                                 continue;
                             }
                             DigestEmail email = prepared.rendered().personalize(
@@ -268,7 +316,7 @@ public final class EditionSender {
 
             private void recordSent(long editionId) {
                 if (unrecorded >= 0) {
-                    ledger.sent(editionId, unrecorded);
+                    ledger.sent(editionId, processId, unrecorded);
                     unrecorded = -1;
                 }
             }
@@ -305,11 +353,13 @@ public final class EditionSender {
                 if (last.kind() == SendFailure.Kind.CONNECTION) {
                     // Nothing is known against this reader: the relay is unreachable. Back to the queue;
                     // if the relay stays away, the consecutive errors below pause the edition.
-                    ledger.release(editionId, id, last.getMessage());
+                    ledger.release(editionId, processId, id, last.getMessage());
                     log.warn("Relay unreachable, reader {} goes back to the queue: {}", id, last.getMessage());
                 } else {
-                    ledger.failed(editionId, id, last.getMessage(), last.permanent());
-                    log.warn("Delivery to reader {} failed{}: {}", id, last.permanent() ? " (hard bounce)" : "", last.getMessage());
+                    // Only a refused recipient is a hard bounce; a refused message (size, policy) says nothing about the reader.
+                    boolean bounce = last.kind() == SendFailure.Kind.RECIPIENT_REJECTED;
+                    ledger.failed(editionId, processId, id, last.getMessage(), bounce);
+                    log.warn("Delivery to reader {} failed{}: {}", id, bounce ? " (hard bounce)" : "", last.getMessage());
                 }
                 if (consecutiveErrors.incrementAndGet() >= config.maxConsecutiveErrors()) {
                     pauseReason.compareAndSet(null, config.maxConsecutiveErrors() + " failures in a row (send.max-consecutive-errors); "
@@ -318,6 +368,13 @@ public final class EditionSender {
                 return session;
             }
         }
+    }
+
+    /** The edition as a sample reader with a bookmark would get it, sending nothing (the operator's preview). */
+    public DigestEmail preview(IsoWeek week) {
+        Prepared prepared = prepare(week, false);
+        return prepared.rendered().personalize(
+                new Reader(0, "sample.reader@example.com", sampleBookmarks(prepared.edition())), links);
     }
 
     /** Sends one copy of the edition to an address, outside the ledger: the operator's test send. */

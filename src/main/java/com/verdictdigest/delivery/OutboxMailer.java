@@ -17,9 +17,6 @@ public final class OutboxMailer implements Mailer {
         this.dir = dir;
     }
 
-    public Path dir() {
-        return dir;
-    }
 
     @Override
     public String describe() {

@@ -1,13 +1,14 @@
 package com.verdictdigest.delivery;
 
 /**
- * A message that did not go out, and whose fault it was: the recipient's for good (a 5xx reply:
- * trying again cannot help), the recipient's for now (a 4xx reply), or the connection's (refused,
- * dropped, timed out: nothing is known against the reader).
+ * A message that did not go out, and why: the recipient refused for good (a 5xx reply to RCPT: a
+ * hard bounce), the message refused for good (a 5xx to MAIL or DATA: size, policy; trying again
+ * cannot help, but it says nothing about the reader), a 4xx reply (try later), or the connection
+ * (refused, dropped, timed out: nothing is known against the reader).
  */
 public final class SendFailure extends Exception {
     /** Why a message did not go out. */
-    public enum Kind { PERMANENT, TEMPORARY, CONNECTION }
+    public enum Kind { RECIPIENT_REJECTED, PERMANENT, TEMPORARY, CONNECTION }
 
     private final Kind kind;
 
@@ -21,6 +22,6 @@ public final class SendFailure extends Exception {
     }
 
     public boolean permanent() {
-        return kind == Kind.PERMANENT;
+        return kind == Kind.PERMANENT || kind == Kind.RECIPIENT_REJECTED;
     }
 }

@@ -89,9 +89,9 @@ public final class SmtpMailer implements Mailer {
                 transport.sendMessage(new Prebuilt(session, message), to);
             } catch (MessagingException e) {
                 int code = replyCode(e);
-                SendFailure.Kind kind = code >= 500 ? SendFailure.Kind.PERMANENT
+                SendFailure.Kind kind = code >= 500 ? (recipientRefused(e) ? SendFailure.Kind.RECIPIENT_REJECTED : SendFailure.Kind.PERMANENT)
                         : code >= 400 ? SendFailure.Kind.TEMPORARY : SendFailure.Kind.CONNECTION;
-                if (kind != SendFailure.Kind.PERMANENT) {
+                if (!(code >= 500)) {
                     // A 4xx or a broken connection: start the next message on a fresh connection.
                     closeQuietly();
                 }
@@ -116,6 +116,16 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
+    /** Whether the refusal was of the recipient (RCPT), not of the message. */
+    private static boolean recipientRefused(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int replyCode(MessagingException e) {
         for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
             if (x instanceof SMTPAddressFailedException a) {
@@ -137,7 +147,8 @@ public final class SmtpMailer implements Mailer {
             t = t.getCause();
         }
         String m = (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()).strip();
-        return m.replaceAll("\\s+", " ");
+        // Replies quote the address; logs and the ledger keep the reader's id instead.
+        return m.replaceAll("\\s+", " ").replaceAll("[^\\s<>:]+@[^\\s<>:]+", "…@…");
     }
 
     /** A message whose bytes are already final: written as they are. */

@@ -71,14 +71,6 @@ public final class RenderedEdition {
         return "bookmark:" + comparison + ":" + side;
     }
 
-    public Edition edition() {
-        return edition;
-    }
-
-    public EditionView view() {
-        return view;
-    }
-
     public String subject() {
         return view.subject();
     }

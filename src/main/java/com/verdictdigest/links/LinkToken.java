@@ -1,7 +1,7 @@
 package com.verdictdigest.links;
 
 import com.verdictdigest.digest.IsoWeek;
-import java.util.Optional;
+
 
 /**
  * What a signed link says: who it acts for, what it may do, the edition it was sent in (for
@@ -21,7 +21,4 @@ public record LinkToken(Purpose purpose, long subscriberId, IsoWeek edition, lon
         }
     }
 
-    public Optional<IsoWeek> fromEdition() {
-        return Optional.ofNullable(edition);
-    }
 }

@@ -36,7 +36,8 @@ public final class Database implements AutoCloseable {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/migration")
+                    // Domain tables are portable; Quartz ships one schema per database.
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(config.url()))
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
@@ -47,6 +48,17 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the database " + config.url() + ": " + rootMessage(e), e);
         }
         return new Database(ds);
+    }
+
+    /** The folder of a database's own migrations: db/vendor/h2 or db/vendor/postgresql. */
+    private static String vendor(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        throw new StoreException("unsupported database " + url + ": H2 and PostgreSQL are supported", null);
     }
 
     public DataSource dataSource() {

@@ -14,7 +14,9 @@ public record StoreConfig(String url, String user, String password) {
     public static StoreConfig from(Settings settings) {
         String url = settings.get(Keys.DB_URL);
         if (url.isEmpty()) {
-            // AUTO_SERVER lets a second process (a manual send next to `serve`) open the same file.
+            // AUTO_SERVER lets a second process (a manual send next to `serve`) open the same file. (H2
+            // refuses DB_CLOSE_ON_EXIT=FALSE with it, so on Ctrl-C H2 may close the file before a sender
+            // records its last message: that message is then "in doubt" and goes again on resume.)
             url = "jdbc:h2:file:" + settings.get(Keys.DATA_DIR).toAbsolutePath().normalize().resolve("verdicts")
                     + ";AUTO_SERVER=TRUE";
         }

@@ -36,9 +36,6 @@ public record EmailAddress(String value) {
         return value.toLowerCase(Locale.ROOT);
     }
 
-    public String domain() {
-        return value.substring(value.lastIndexOf('@') + 1);
-    }
 
     @Override
     public String toString() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.verdictdigest.events.EventKind;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.events.EventSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,9 +20,20 @@ import java.util.Map;
  */
 public final class SubscriberCsv {
     private final SubscriberRepository repository;
+    private final EventLog events;
 
-    public SubscriberCsv(SubscriberRepository repository) {
+    public SubscriberCsv(SubscriberRepository repository, EventLog events) {
         this.repository = repository;
+        this.events = events;
+    }
+
+    /** An operator's add is an event like a reader's own sign-up, with the operator as its source. */
+    public static void recordOperatorEvent(EventLog events, SubscriberRepository.Added added, long subscriberId) {
+        switch (added) {
+            case ADDED -> events.record(subscriberId, EventKind.SUBSCRIBE, EventSource.OPERATOR, null, null);
+            case ACTIVATED -> events.record(subscriberId, EventKind.CONFIRM, EventSource.OPERATOR, null, null);
+            case UNCHANGED -> { }
+        }
     }
 
     /** The outcome of an import; {@code problems} holds one line per refused row. */
@@ -57,10 +71,15 @@ public final class SubscriberCsv {
                     throw new IOException(name + ": no header row with an 'email' column");
                 }
                 try {
-                    switch (repository.add(EmailAddress.parse(row.get("email")), status)) {
+                    EmailAddress email = EmailAddress.parse(row.get("email"));
+                    SubscriberRepository.Added outcome = repository.add(email, status);
+                    switch (outcome) {
                         case ADDED -> added++;
                         case ACTIVATED -> activated++;
                         case UNCHANGED -> unchanged++;
+                    }
+                    if (outcome != SubscriberRepository.Added.UNCHANGED) {
+                        recordOperatorEvent(events, outcome, repository.find(email).orElseThrow().id());
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(name + ":" + line + ": " + e.getMessage());

@@ -129,16 +129,7 @@ public final class SubscriptionService {
         }
     }
 
-    @FunctionalInterface
-    private interface Work {
-        int apply(Connection con) throws SQLException;
-    }
-
-    private int run(Work work) {
-        try (Connection con = db.getConnection()) {
-            return work.apply(con);
-        } catch (SQLException e) {
-            throw new StoreException("cannot update subscription: " + e.getMessage(), e);
-        }
+    private int run(com.verdictdigest.store.Jdbc.Work work) {
+        return com.verdictdigest.store.Jdbc.run(db, "update subscription", work);
     }
 }

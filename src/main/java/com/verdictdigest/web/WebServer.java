@@ -1,5 +1,6 @@
 package com.verdictdigest.web;
 
+import com.verdictdigest.admin.Admin;
 import com.verdictdigest.delivery.EditionArchive;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.SubscriberRepository;
@@ -7,6 +8,7 @@ import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,13 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
 
+    /**
+     * @param admin  the operator's API and page, or null for a server without them
+     * @param health whether the database and the scheduler are up, for {@code /healthz}
+     */
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
-                     SubscriptionService subscriptions, EditionArchive archive, Clock clock) {
+                     SubscriptionService subscriptions, EditionArchive archive, Admin admin, BooleanSupplier health,
+                     Clock clock) {
         Pages pages = new Pages(templates);
         ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
         SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock));
@@ -38,6 +45,7 @@ public final class WebServer implements AutoCloseable {
                 // Tokens are in our URLs: they must never reach another site in a Referer.
                 ctx.header("Referrer-Policy", "no-referrer");
                 ctx.header("Cache-Control", ctx.path().startsWith("/digests") ? "public, max-age=300" : "no-store");
+                ctx.header("X-Frame-Options", "DENY");
             });
 
             // ---- the route table
@@ -61,6 +69,35 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/api/bookmarks/{token}", api::list);
             cfg.routes.post("/api/bookmarks/{token}", api::add);
             cfg.routes.delete("/api/bookmarks/{token}/{tool}", api::remove);
+            cfg.routes.get("/healthz", ctx -> ctx.status(health.getAsBoolean() ? 200 : 503)
+                    .result(health.getAsBoolean() ? "ok\n" : "unavailable\n"));
+
+            if (admin != null) {
+                cfg.routes.before("/admin/api/*", admin.api::authorize);
+                cfg.routes.get("/admin/api/editions", admin.api::list);
+                cfg.routes.post("/admin/api/editions", admin.api::trigger);
+                cfg.routes.get("/admin/api/editions/{week}", admin.api::show);
+                cfg.routes.get("/admin/api/editions/{week}/preview", admin.api::preview);
+                cfg.routes.post("/admin/api/editions/{week}/pause", admin.api::pause);
+                cfg.routes.post("/admin/api/editions/{week}/resume", admin.api::resume);
+                cfg.routes.post("/admin/api/editions/{week}/cancel", admin.api::cancel);
+
+                cfg.routes.get("/admin", admin.page::show);
+                cfg.routes.post("/admin/login", admin.page::login);
+                cfg.routes.before("/admin/editions/*", admin.page::authorize);
+                cfg.routes.before("/admin/outbox/*", admin.page::authorize);
+                cfg.routes.before("/admin/send", admin.page::authorize);
+                cfg.routes.before("/admin/test", admin.page::authorize);
+                cfg.routes.before("/admin/logout", admin.page::authorize);
+                cfg.routes.post("/admin/send", admin.page::send);
+                cfg.routes.post("/admin/test", admin.page::testSend);
+                cfg.routes.post("/admin/logout", admin.page::logout);
+                cfg.routes.get("/admin/editions/{week}/preview", admin.page::preview);
+                cfg.routes.post("/admin/editions/{week}/pause", admin.page::pause);
+                cfg.routes.post("/admin/editions/{week}/resume", admin.page::resume);
+                cfg.routes.post("/admin/editions/{week}/cancel", admin.page::cancel);
+                cfg.routes.get("/admin/outbox/{file}", admin.page::outboxMessage);
+            }
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The path holds a reader's token, a credential: it is masked in the log.

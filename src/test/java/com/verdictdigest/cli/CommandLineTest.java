@@ -179,7 +179,9 @@ class CommandLineTest {
         assertThat(table.out()).contains("bookmark", "cursor-3", "unsubscribe", "one-click", "2 events",
                 "2026-W48: {bookmark=1, unsubscribe=1}");
         JsonNode json = new ObjectMapper().readTree(run("events", "--format", "json").out());
-        assertThat(json.get("events")).hasSize(2);
+        assertThat(json.get("events")).hasSize(3);
+        assertThat(json.get("events").get(0).get("kind").asText()).isEqualTo("subscribe");
+        assertThat(json.get("events").get(0).get("source").asText()).as("added by the operator").isEqualTo("operator");
         assertThat(json.get("perEdition").get("2026-W48").get("unsubscribe").asInt()).isEqualTo(1);
     }
 }

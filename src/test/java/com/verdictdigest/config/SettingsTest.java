@@ -21,7 +21,7 @@ class SettingsTest {
 
     @Test
     void defaultsApplyWithNothingSet() {
-        Settings s = Settings.defaults();
+        Settings s = Settings.load(null, Map.of());
         assertThat(s.get(Keys.DATA_DIR)).isEqualTo(Path.of("./data"));
         assertThat(s.get(Keys.CATALOG_SOURCE)).isEqualTo("sample");
         assertThat(s.get(Keys.CATALOG_FETCH_TIMEOUT)).isEqualTo(Duration.ofSeconds(10));

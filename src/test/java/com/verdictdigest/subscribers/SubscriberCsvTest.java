@@ -24,7 +24,7 @@ class SubscriberCsvTest {
     void setUp() {
         db = TestDatabase.open(dir);
         repo = new SubscriberRepository(db.dataSource(), Clock.systemUTC());
-        csv = new SubscriberCsv(repo);
+        csv = new SubscriberCsv(repo, new com.verdictdigest.events.EventLog(db.dataSource(), Clock.systemUTC()));
     }
 
     @AfterEach

@@ -1,0 +1,78 @@
+package com.verdictdigest;
+
+import com.verdictdigest.admin.Admin;
+import com.verdictdigest.admin.AdminToken;
+import com.verdictdigest.admin.Operator;
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.delivery.EditionControl;
+import com.verdictdigest.delivery.EditionStatus;
+import com.verdictdigest.schedule.DigestScheduler;
+import com.verdictdigest.schedule.ScheduleConfig;
+import com.verdictdigest.schedule.WeeklyDigest;
+import com.verdictdigest.web.WebServer;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the web server, the weekly schedule and sending, in one process. On start it
+ * resumes any edition that a stop or a crash interrupted; on close it stops sending between
+ * messages (the ledger stays exact), then the schedule, then the web server.
+ */
+public final class Service implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Service.class);
+
+    private final App app;
+    private final EditionControl control;
+    private final DigestScheduler scheduler;
+    private final WebServer web;
+    private final AdminToken token;
+
+    public Service(App app) {
+        this.app = app;
+        this.control = new EditionControl(app.ledger(), app::sender);
+        ScheduleConfig schedule = ScheduleConfig.from(app.settings());
+        this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
+                new WeeklyDigest(app.importer(), control, app.ledger(), schedule.catchUp(), app.clock()),
+                "verdicts-" + UUID.randomUUID());
+        this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
+        Operator operator = new Operator(app.ledger(), app.events(), control, app::sender, scheduler::nextRun, app.outbox());
+        this.web = app.webServer(new Admin(operator, token, app.templates(), app.clock()),
+                () -> app.databaseUp() && scheduler.isRunning());
+    }
+
+    public Service start() {
+        web.start();
+        scheduler.start();
+        app.ledger().all().stream().filter(e -> e.status() == EditionStatus.SENDING).forEach(e -> {
+            log.info("Resuming {}, interrupted while sending", e.week());
+            control.trigger(e.week());
+        });
+        return this;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public AdminToken adminToken() {
+        return token;
+    }
+
+    public Optional<Instant> nextRun() {
+        return scheduler.nextRun();
+    }
+
+    public EditionControl control() {
+        return control;
+    }
+
+    @Override
+    public void close() {
+        control.close();
+        scheduler.close();
+        web.close();
+    }
+}

@@ -1,0 +1,16 @@
+package com.verdictdigest.admin;
+
+import com.verdictdigest.templates.Templates;
+import java.time.Clock;
+
+/** The operator's web parts, wired: the API and the page share one token and one view of the editions. */
+public final class Admin {
+    public final AdminApi api;
+    public final AdminPage page;
+
+    public Admin(Operator operator, AdminToken token, Templates templates, Clock clock) {
+        AdminAuth auth = new AdminAuth(token, clock);
+        this.api = new AdminApi(operator, auth);
+        this.page = new AdminPage(operator, auth, templates);
+    }
+}

@@ -1,0 +1,81 @@
+package com.verdictdigest.admin;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who may act as the operator: the API by {@code Authorization: Bearer <admin.token>}; the page by a
+ * session cookie (HttpOnly, SameSite=Strict) given for the token, with a CSRF token per session on
+ * every form. Sessions live in memory: a restart asks the operator to log in again.
+ */
+final class AdminAuth {
+    static final String COOKIE = "verdicts_admin";
+    private static final Duration SESSION = Duration.ofHours(12);
+
+    private final byte[] token;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** session id -> (csrf token, expiry millis) */
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    record Session(String csrf, long expires) {
+    }
+
+    AdminAuth(AdminToken token, Clock clock) {
+        this.token = token.value().getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    boolean tokenMatches(String given) {
+        return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    boolean bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.startsWith("Bearer ") && tokenMatches(header.substring(7).strip());
+    }
+
+    /** Opens a session: sets the cookie. */
+    void login(Context ctx) {
+        String id = randomToken();
+        sessions.put(id, new Session(randomToken(), clock.millis() + SESSION.toMillis()));
+        ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age="
+                + SESSION.toSeconds() + (ctx.scheme().equals("https") ? "; Secure" : ""));
+    }
+
+    void logout(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        if (id != null) {
+            sessions.remove(id);
+        }
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0");
+    }
+
+    /** The session of this request, if it is logged in. */
+    Session session(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        Session s = id == null ? null : sessions.get(id);
+        if (s == null || s.expires() < clock.millis()) {
+            return null;
+        }
+        return s;
+    }
+
+    boolean csrfMatches(Session s, String given) {
+        return given != null && MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String randomToken() {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,183 @@
+package com.verdictdigest.admin;
+
+import com.verdictdigest.delivery.EditionControl;
+import com.verdictdigest.delivery.PreflightException;
+import com.verdictdigest.delivery.SendFailure;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.templates.Templates;
+import com.verdictdigest.templates.TrustedHtml;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code /admin}: the operator's page. A token form, then a session cookie; every form carries the
+ * session's CSRF token. While an edition is going out the page refreshes itself every two seconds
+ * (a meta refresh: no script needed) and shows a progress bar.
+ */
+public final class AdminPage {
+    private final Operator operator;
+    private final AdminAuth auth;
+    private final Templates templates;
+
+    AdminPage(Operator operator, AdminAuth auth, Templates templates) {
+        this.operator = operator;
+        this.auth = auth;
+        this.templates = templates;
+    }
+
+    public void show(Context ctx) {
+        AdminAuth.Session session = auth.session(ctx);
+        if (session == null) {
+            render(ctx, 200, "admin/login.html.vm", Map.of("title", "Log in", "error", ""));
+            return;
+        }
+        List<EditionFigures> editions = operator.editions();
+        List<EditionFigures> oldestFirst = new ArrayList<>(editions);
+        Collections.reverse(oldestFirst);
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "Editions");
+        values.put("editions", editions);
+        values.put("sending", editions.stream().anyMatch(e -> e.status().equals("sending")));
+        values.put("nextRun", operator.nextRun().map(Object::toString).orElse("not scheduled"));
+        values.put("csrf", session.csrf());
+        values.put("message", ctx.queryParam("msg") == null ? "" : ctx.queryParam("msg"));
+        values.put("chart", (TrustedHtml) () -> HistoryChart.svg(oldestFirst));
+        values.put("hasOutbox", operator.hasOutbox());
+        values.put("outbox", operator.outboxFiles());
+        values.put("thisWeek", IsoWeek.of(java.time.LocalDate.now()).previous().toString());
+        render(ctx, 200, "admin/editions.html.vm", values);
+    }
+
+    public void login(Context ctx) {
+        if (!auth.tokenMatches(ctx.formParam("token"))) {
+            render(ctx, 401, "admin/login.html.vm", Map.of("title", "Log in", "error", "That token is not right."));
+            return;
+        }
+        auth.login(ctx);
+        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+
+    public void logout(Context ctx) {
+        auth.logout(ctx);
+        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+
+    /** The before-handler of every page route but the log-in: a session, and on a POST its CSRF token. */
+    public void authorize(Context ctx) {
+        AdminAuth.Session session = auth.session(ctx);
+        if (session == null || (ctx.method().name().equals("POST") && !auth.csrfMatches(session, ctx.formParam("csrf")))) {
+            ctx.status(session == null ? 401 : 403).contentType("text/plain; charset=utf-8")
+                    .result(session == null ? "Log in at /admin first.\n" : "This form is stale: reload the page.\n");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    public void send(Context ctx) {
+        weekParam(ctx).ifPresent(week -> {
+            String msg;
+            try {
+                EditionControl.Triggered t = operator.control().trigger(week);
+                msg = switch (t) {
+                    case STARTED -> "Sending " + week + ".";
+                    case ALREADY_RUNNING -> week + " is already being sent.";
+                    case ALREADY_SENT -> week + " was already sent; it is not sent again.";
+                    case FINAL -> week + " is finished (skipped or cancelled).";
+                };
+            } catch (PreflightException e) {
+                msg = e.getMessage();
+            }
+            back(ctx, msg);
+        });
+    }
+
+    public void testSend(Context ctx) {
+        weekParam(ctx).ifPresent(week -> {
+            String msg;
+            try {
+                EmailAddress to = EmailAddress.parse(ctx.formParam("email"));
+                operator.sender().sendTest(week, null, to.value());
+                msg = "Test copy of " + week + " sent to " + to + ".";
+            } catch (IllegalArgumentException | SendFailure | PreflightException e) {
+                msg = "Test send failed: " + e.getMessage();
+            }
+            back(ctx, msg);
+        });
+    }
+
+    public void pause(Context ctx) {
+        weekParam(ctx).ifPresent(w -> back(ctx, operator.control().pause(w) ? w + " paused." : w + " cannot be paused now."));
+    }
+
+    public void resume(Context ctx) {
+        weekParam(ctx).ifPresent(w -> back(ctx, operator.control().resume(w) ? w + " resumed." : w + " cannot be resumed now."));
+    }
+
+    public void cancel(Context ctx) {
+        weekParam(ctx).ifPresent(w -> back(ctx, operator.control().cancel(w) ? w + " cancelled." : w + " cannot be cancelled now."));
+    }
+
+    public void preview(Context ctx) {
+        AdminApi.week(ctx).ifPresentOrElse(w -> ctx.contentType("text/html; charset=utf-8").result(operator.sender().preview(w).html()),
+                () -> ctx.status(404).result("No such week.\n"));
+    }
+
+    /** An outbox message shown as its reader would see it: its HTML part. */
+    public void outboxMessage(Context ctx) {
+        operator.outboxMessage(ctx.pathParam("file")).ifPresentOrElse(bytes -> {
+            try {
+                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+                String html = htmlPart(m);
+                ctx.contentType(html == null ? "text/plain; charset=utf-8" : "text/html; charset=utf-8")
+                        .result(html == null ? new String(bytes, StandardCharsets.UTF_8) : html);
+            } catch (MessagingException | IOException e) {
+                ctx.status(500).result("This message cannot be read: " + e.getMessage() + "\n");
+            }
+        }, () -> ctx.status(404).result("No such message.\n"));
+    }
+
+    private static String htmlPart(MimeMessage m) throws MessagingException, IOException {
+        if (m.getContent() instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if (part.isMimeType("text/html")) {
+                    return (String) part.getContent();
+                }
+            }
+        }
+        return null;
+    }
+
+    private java.util.Optional<IsoWeek> weekParam(Context ctx) {
+        String raw = ctx.pathParamMap().containsKey("week") ? ctx.pathParam("week") : ctx.formParam("week");
+        try {
+            return java.util.Optional.of(IsoWeek.parse(raw));
+        } catch (IllegalArgumentException e) {
+            back(ctx, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void back(Context ctx, String message) {
+        ctx.redirect("/admin?msg=" + URLEncoder.encode(message, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, int status, String template, Map<String, ?> values) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.get(template).render(values));
+    }
+}

@@ -1,0 +1,51 @@
+package com.verdictdigest.schedule;
+
+import com.verdictdigest.catalog.CatalogImporter;
+import com.verdictdigest.catalog.ImportReport;
+import com.verdictdigest.delivery.DeliveryLedger;
+import com.verdictdigest.delivery.EditionControl;
+import com.verdictdigest.digest.IsoWeek;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The weekly run: read the site, then send the edition of the week that just ended, unless the run
+ * comes later than {@code digest.catch-up-hours} after its planned time (then it is recorded as
+ * skipped, with the reason). The edition is unique per week, so a second firing sends nothing.
+ */
+public final class WeeklyDigest implements WeeklyRun {
+    private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
+
+    private final CatalogImporter importer;
+    private final EditionControl control;
+    private final DeliveryLedger ledger;
+    private final Duration catchUp;
+    private final Clock clock;
+
+    public WeeklyDigest(CatalogImporter importer, EditionControl control, DeliveryLedger ledger, Duration catchUp, Clock clock) {
+        this.importer = importer;
+        this.control = control;
+        this.ledger = ledger;
+        this.catchUp = catchUp;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(Instant scheduled, IsoWeek week) {
+        Duration late = Duration.between(scheduled, clock.instant());
+        if (late.compareTo(catchUp) > 0) {
+            String reason = "the run planned for " + scheduled + " came " + late.toHours() + " h late, past digest.catch-up-hours ("
+                    + catchUp.toHours() + " h)";
+            log.warn("Skipping {}: {}", week, reason);
+            ledger.skipWeek(week, reason);
+            return;
+        }
+        ImportReport report = importer.importFrom(List.of());
+        log.info("Scheduled run for {}: {}", week, report.summary());
+        log.info("Scheduled send of {}: {}", week, control.trigger(week));
+    }
+}
