@@ -43,6 +43,8 @@ public final class DigestScheduler implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final ScheduleConfig config;
+    /** The planned time of a run that was missed, by trigger: Quartz fires it "now" and forgets when it was due. */
+    private final java.util.Map<TriggerKey, Date> missed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DigestScheduler(DataSource db, ScheduleConfig config, WeeklyRun run, String instanceId) {
         this.config = config;
@@ -76,7 +78,8 @@ public final class DigestScheduler implements AutoCloseable {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             scheduler = factory.getScheduler();
-            scheduler.setJobFactory((bundle, s) -> new RunJob(run, config));
+            scheduler.setJobFactory((bundle, s) -> new RunJob(run, config, missed));
+            scheduler.getListenerManager().addTriggerListener(new MisfireListener(missed));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
@@ -147,17 +150,44 @@ public final class DigestScheduler implements AutoCloseable {
     public static final class RunJob implements Job {
         private final WeeklyRun run;
         private final ScheduleConfig config;
+        private final java.util.Map<TriggerKey, Date> missed;
 
-        RunJob(WeeklyRun run, ScheduleConfig config) {
+        RunJob(WeeklyRun run, ScheduleConfig config, java.util.Map<TriggerKey, Date> missed) {
             this.run = run;
             this.config = config;
+            this.missed = missed;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            Date scheduled = context.getScheduledFireTime();
+            Date planned = missed.remove(context.getTrigger().getKey());
+            Date scheduled = planned != null ? planned : context.getScheduledFireTime();
             Instant when = scheduled == null ? Instant.now() : scheduled.toInstant();
             run.run(when, IsoWeek.of(when, config.zone()).previous());
+        }
+    }
+
+    /**
+     * Notes when a misfired run was due. Quartz calls this before it moves the trigger to "fire now"
+     * (JobStoreSupport.doUpdateOfMisfiredTrigger), so the trigger still holds the missed time.
+     */
+    private static final class MisfireListener extends org.quartz.listeners.TriggerListenerSupport {
+        private final java.util.Map<TriggerKey, Date> missed;
+
+        MisfireListener(java.util.Map<TriggerKey, Date> missed) {
+            this.missed = missed;
+        }
+
+        @Override
+        public String getName() {
+            return "verdicts-misfires";
+        }
+
+        @Override
+        public void triggerMisfired(Trigger trigger) {
+            if (trigger.getNextFireTime() != null) {
+                missed.put(trigger.getKey(), trigger.getNextFireTime());
+            }
         }
     }
 }

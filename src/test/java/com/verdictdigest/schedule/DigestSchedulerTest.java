@@ -1,0 +1,160 @@
+package com.verdictdigest.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.catalog.CatalogConfig;
+import com.verdictdigest.catalog.CatalogImporter;
+import com.verdictdigest.delivery.EditionControl;
+import com.verdictdigest.delivery.EditionRecord;
+import com.verdictdigest.delivery.EditionStatus;
+import com.verdictdigest.delivery.OutboxMailer;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.SenderFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Quartz schedule over the real database: firing, catching up after down time, and never twice. */
+class DigestSchedulerTest {
+    private static final String EVERY_TWO_SECONDS = "0/2 * * * * ?";
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    @TempDir
+    Path dir;
+    private SenderFixture fx;
+    private EditionControl control;
+    private DigestScheduler scheduler;
+
+    @BeforeEach
+    void setUp() {
+        fx = new SenderFixture(dir.resolve("db"));
+        fx.readers(5, "r", SubscriberStatus.ACTIVE);
+        control = new EditionControl(fx.ledger, () -> fx.sender(new OutboxMailer(dir.resolve("outbox")), SenderFixture.fast(2)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        control.close();
+        fx.close();
+    }
+
+    private WeeklyDigest weekly(Duration catchUp) {
+        return new WeeklyDigest(new CatalogImporter(new CatalogConfig("sample", 2_000_000, Duration.ofSeconds(5), 500),
+                fx.digest.catalog), control, fx.ledger, catchUp, Clock.systemUTC());
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long outboxFiles() throws Exception {
+        if (!Files.isDirectory(dir.resolve("outbox"))) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("outbox"))) {
+            return s.filter(p -> p.toString().endsWith(".eml")).count();
+        }
+    }
+
+    @Test
+    void scheduleFiresAndSendsTheWeekThatJustEndedOnce() throws Exception {
+        IsoWeek lastWeek = IsoWeek.of(Instant.now(), UTC).previous();
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), new ScheduleConfig(EVERY_TWO_SECONDS, UTC, Duration.ofHours(24)),
+                weekly(Duration.ofHours(24)), "test-a").start();
+        assertThat(scheduler.isRunning()).isTrue();
+        assertThat(scheduler.nextRun()).isPresent();
+
+        waitFor(() -> fx.ledger.find(lastWeek).map(e -> e.status() == EditionStatus.SENT
+                || e.status() == EditionStatus.SKIPPED).orElse(false), 30);
+        Thread.sleep(4_500); // two more firings: they must send nothing more
+
+        EditionRecord edition = fx.ledger.find(lastWeek).orElseThrow();
+        if (edition.comparisons() > 0) {
+            assertThat(edition.status()).isEqualTo(EditionStatus.SENT);
+            assertThat(outboxFiles()).isEqualTo(5);
+        } else {
+            assertThat(edition.status()).as("an empty week is recorded as skipped").isEqualTo(EditionStatus.SKIPPED);
+        }
+        assertThat(fx.ledger.all()).hasSize(1);
+    }
+
+    @Test
+    void aRunMissedWhileDownFiresOnceOnRestartAndIsSkippedPastTheCatchUpWindow() throws Exception {
+        List<Instant> runs = new CopyOnWriteArrayList<>();
+        // Due once a day, four seconds from now: the process is "down" before it is due.
+        java.time.ZonedDateTime due = java.time.ZonedDateTime.now(UTC).plusSeconds(4);
+        String daily = due.getSecond() + " " + due.getMinute() + " " + due.getHour() + " * * ?";
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), new ScheduleConfig(daily, UTC, Duration.ZERO),
+                (scheduled, week) -> runs.add(scheduled), "test-a");
+        scheduler.start();
+        Instant missed = scheduler.nextRun().orElseThrow();
+        scheduler.close(); // "down" across the planned time
+        waitFor(() -> Instant.now().isAfter(missed.plusSeconds(7)), 15);
+        assertThat(runs).isEmpty();
+
+        IsoWeek week = IsoWeek.of(missed, UTC).previous();
+        WeeklyDigest strict = weekly(Duration.ofSeconds(1));
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), new ScheduleConfig(daily, UTC, Duration.ofSeconds(1)),
+                (scheduled, w) -> {
+                    runs.add(scheduled);
+                    strict.run(scheduled, w);
+                }, "test-b").start();
+        waitFor(() -> !runs.isEmpty(), 10);
+
+        Thread.sleep(1_000);
+        assertThat(runs).as("the missed run fires once on restart, with its planned time").containsExactly(missed);
+        EditionRecord skipped = fx.ledger.find(week).orElseThrow();
+        assertThat(skipped.status()).isEqualTo(EditionStatus.SKIPPED);
+        assertThat(skipped.statusReason()).contains("past digest.catch-up-hours");
+        assertThat(outboxFiles()).isZero();
+    }
+
+    @Test
+    void aMissedRunWithinTheCatchUpWindowStillGoesOut() throws Exception {
+        IsoWeek week = IsoWeek.parse("2026-W48");
+        weekly(Duration.ofHours(24)).run(Instant.now().minus(Duration.ofHours(3)), week);
+        waitFor(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), 20);
+        assertThat(fx.ledger.find(week).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+        assertThat(outboxFiles()).isEqualTo(5);
+    }
+
+    @Test
+    void scheduleManualTriggerAndASecondSenderMakeOneEditionAndOneMessagePerReader() throws Exception {
+        IsoWeek week = IsoWeek.parse("2026-W48");
+        EditionControl second = new EditionControl(fx.ledger,
+                () -> fx.sender(new OutboxMailer(dir.resolve("outbox")), SenderFixture.fast(2)));
+        try {
+            Thread scheduled = new Thread(() -> weekly(Duration.ofHours(24)).run(Instant.now(), week));
+            scheduled.start();
+            control.trigger(week);
+            second.trigger(week);
+            scheduled.join();
+            waitFor(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), 30);
+            Thread.sleep(500);
+        } finally {
+            second.close();
+        }
+        assertThat(fx.ledger.all()).hasSize(1);
+        assertThat(outboxFiles()).isEqualTo(5);
+        assertThat(control.trigger(week)).isEqualTo(EditionControl.Triggered.ALREADY_SENT);
+    }
+}
