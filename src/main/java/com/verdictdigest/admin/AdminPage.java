@@ -53,7 +53,8 @@ public final class AdminPage {
         Map<String, Object> values = new HashMap<>();
         values.put("title", "Editions");
         values.put("editions", editions);
-        values.put("sending", editions.stream().anyMatch(e -> e.status().equals("sending")));
+        // Refresh while anything goes out, including a send just triggered whose edition is still being planned.
+        values.put("sending", operator.control().isBusy() || editions.stream().anyMatch(e -> e.status().equals("sending")));
         values.put("nextRun", operator.nextRun().map(Object::toString).orElse("not scheduled"));
         values.put("csrf", session.csrf());
         values.put("message", ctx.queryParam("msg") == null ? "" : ctx.queryParam("msg"));

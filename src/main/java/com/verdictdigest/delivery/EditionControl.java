@@ -86,6 +86,11 @@ public final class EditionControl implements AutoCloseable {
     }
 
 
+    /** Whether this process is sending any edition right now. */
+    public boolean isBusy() {
+        return !running.isEmpty();
+    }
+
     /** Stops every send of this process between messages and waits for the ledger to be exact. */
     @Override
     public void close() {

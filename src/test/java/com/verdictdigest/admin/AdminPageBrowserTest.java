@@ -1,0 +1,86 @@
+package com.verdictdigest.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.testing.Browser;
+import com.verdictdigest.testing.ServiceFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The operator's page in headless Chromium: log in, send the sample week, watch it reach 100%, read the figures. */
+class AdminPageBrowserTest {
+    @TempDir
+    Path dir;
+    private ServiceFixture fx;
+    private WebDriver browser;
+
+    @BeforeEach
+    void setUp() {
+        fx = new ServiceFixture(dir, 30, 15);
+        browser = Browser.open(dir.resolve("chrome"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.quit();
+        fx.close();
+    }
+
+    private WebElement row(String week) {
+        return browser.findElement(By.cssSelector("tr[data-week='" + week + "']"));
+    }
+
+    @Test
+    void operatorLogsInSendsTheSampleWeekAndWatchesItGoOut() throws Exception {
+        browser.get(fx.base + "/admin");
+        browser.findElement(By.id("token")).sendKeys("wrong");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("That token is not right.");
+
+        browser.findElement(By.id("token")).sendKeys(ServiceFixture.ADMIN_TOKEN);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Editions");
+        assertThat(browser.findElement(By.id("next-run")).getText()).matches("20\\d\\d-.*");
+
+        WebElement week = browser.findElement(By.id("send-week"));
+        week.clear();
+        week.sendKeys("2026-W48");
+        browser.findElement(By.id("send-now")).click();
+        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Sending 2026-W48.");
+
+        // The page refreshes itself while sending; the progress bar climbs to 100%.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return row("2026-W48").findElement(By.className("status")).getText().equals("sent");
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        browser.navigate().refresh();
+        WebElement done = row("2026-W48");
+        assertThat(done.findElement(By.className("progress")).getText()).isEqualTo("100%");
+        assertThat(done.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(done.findElement(By.className("recipients")).getText()).isEqualTo("30");
+        assertThat(done.findElement(By.className("sent")).getText()).isEqualTo("30");
+        assertThat(done.findElement(By.className("failed")).getText()).isEqualTo("0");
+        assertThat(browser.findElements(By.cssSelector("#outbox li"))).hasSize(30);
+        assertThat(browser.findElement(By.tagName("svg")).getAttribute("aria-label")).contains("Readers");
+
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target/admin-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        browser.findElement(By.cssSelector("#outbox li a")).click();
+        assertThat(browser.getPageSource()).contains("3 new verdicts this week");
+    }
+}
