@@ -40,6 +40,11 @@ final class BookmarksApi {
     }
 
     void add(Context ctx) {
+        // A JSON body only: a cross-site HTML form cannot send one, so no page elsewhere can post here.
+        if (ctx.contentType() == null || !ctx.contentType().startsWith("application/json")) {
+            ctx.status(415).json(Map.of("error", "expected Content-Type: application/json"));
+            return;
+        }
         holder(ctx).ifPresent(h -> {
             String slug;
             try {

@@ -271,6 +271,7 @@ class ReaderLinksTest {
         assertThat(web.events.list(null)).extracting(Event::kind, Event::source)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bookmark", "api"), org.assertj.core.groups.Tuple.tuple("unbookmark", "api"));
         assertThat(get(web.base + "/api/bookmarks/forged").statusCode()).isEqualTo(404);
+        assertThat(postForm(api, "{\"tool\":\"cursor-3\"}").statusCode()).as("no form can post here").isEqualTo(415);
     }
 
     @Test
