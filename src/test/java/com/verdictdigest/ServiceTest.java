@@ -1,0 +1,112 @@
+package com.verdictdigest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.delivery.EditionRecord;
+import com.verdictdigest.delivery.EditionStatus;
+import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.schedule.DigestScheduler;
+import com.verdictdigest.schedule.ScheduleConfig;
+import com.verdictdigest.testing.ServiceFixture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The `serve` process: a stop mid-send and the next start, a changed schedule, the admin page's session. */
+class ServiceTest {
+    private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
+
+    @TempDir
+    Path dir;
+
+    private static EditionRecord waitFor(ServiceFixture fx, java.util.function.Predicate<EditionRecord> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var e = fx.app.ledger().find(W48);
+            if (e.isPresent() && condition.test(e.get())) {
+                return e.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out: " + fx.app.ledger().find(W48));
+    }
+
+    @Test
+    void aStopMidSendLeavesTheLedgerExactAndTheNextStartResumes() throws Exception {
+        ServiceFixture first = new ServiceFixture(dir, 40, 20);
+        first.service.control().trigger(W48);
+        waitFor(first, e -> first.app.ledger().counts(e.id()).sent() >= 5);
+        first.close(); // what Ctrl-C and SIGTERM do: stop between messages
+
+        ServiceFixture second = new ServiceFixture(dir, 0, 0);
+        try {
+            EditionRecord interrupted = second.app.ledger().find(W48).orElseThrow();
+            assertThat(interrupted.status()).isIn(EditionStatus.SENDING, EditionStatus.SENT);
+            EditionRecord done = waitFor(second, e -> e.status() == EditionStatus.SENT);
+            assertThat(second.app.ledger().counts(done.id()).sent()).isEqualTo(40);
+            assertThat(second.app.outbox().toFile().list((d, n) -> n.endsWith(".eml"))).hasSize(40);
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void aChangedScheduleTakesEffectOnTheNextStart() {
+        ServiceFixture fx = new ServiceFixture(dir, 0, 0);
+        try {
+            Instant monday = fx.service.nextRun().orElseThrow();
+            assertThat(monday.atZone(ZoneId.of("UTC")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            fx.service.close();
+            DigestScheduler changed = new DigestScheduler(fx.app.database().dataSource(),
+                    new ScheduleConfig("0 30 7 ? * FRI", ZoneId.of("Europe/Berlin"), Duration.ofHours(24)),
+                    (scheduled, week) -> { }, "restart").start();
+            try {
+                var next = changed.nextRun().orElseThrow().atZone(ZoneId.of("Europe/Berlin"));
+                assertThat(next.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.FRIDAY);
+                assertThat(next.getHour()).isEqualTo(7);
+                assertThat(next.getMinute()).isEqualTo(30);
+            } finally {
+                changed.close();
+            }
+        } finally {
+            fx.app.close();
+        }
+    }
+
+    @Test
+    void adminSessionCookieIsHttpOnlyAndStrictAndFormsNeedTheirCsrfToken() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 3, 0);
+        try {
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + ServiceFixture.ADMIN_TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).contains("HttpOnly", "SameSite=Strict");
+            String session = cookie.substring(0, cookie.indexOf(';'));
+
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/send"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                    .POST(HttpRequest.BodyPublishers.ofString("week=2026-W48")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/send"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("week=2026-W48")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(fx.app.ledger().all()).isEmpty();
+        } finally {
+            fx.close();
+        }
+    }
+}
