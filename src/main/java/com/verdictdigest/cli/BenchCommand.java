@@ -41,7 +41,7 @@ final class BenchCommand {
             throw new UserError("--readers: expected 1 to 10000000, got " + readers);
         }
         try {
-            SendBenchmark.run(root.open().settings(), readers, maxSeconds, host, port, root.spec.commandLine().getOut());
+            SendBenchmark.run(root.settings(), readers, maxSeconds, host, port, root.spec.commandLine().getOut());
             return 0;
         } catch (java.io.IOException e) {
             throw new UserError("bench send: " + e.getMessage(), 1);

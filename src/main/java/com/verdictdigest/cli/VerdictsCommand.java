@@ -51,9 +51,14 @@ public final class VerdictsCommand implements Runnable {
         return cl;
     }
 
+    /** Loads and checks the configuration. */
+    Settings settings() {
+        return Settings.load(configFile, environment);
+    }
+
     /** Loads and checks the configuration, then wires the application. */
     App open() {
-        return new App(Settings.load(configFile, environment), Clock.systemUTC());
+        return new App(settings(), Clock.systemUTC());
     }
 
     @Override
