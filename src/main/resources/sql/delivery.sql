@@ -38,7 +38,9 @@ VALUES (?, 'skipped', ?, 0, 0, ?, ?)
 UPDATE edition SET status = 'sending', status_reason = NULL, started_at = COALESCE(started_at, ?) WHERE id = ?
 
 -- name: finish-edition
+-- Sent only when nobody is left to send to, whichever process gets here last.
 UPDATE edition SET status = 'sent', status_reason = NULL, finished_at = ? WHERE id = ? AND status = 'sending'
+   AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.edition_id = edition.id AND d.status IN ('pending', 'claimed', 'sending'))
 
 -- name: set-audience
 UPDATE edition SET audience = ? WHERE id = ?

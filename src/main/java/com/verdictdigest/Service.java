@@ -69,10 +69,11 @@ public final class Service implements AutoCloseable {
         return control;
     }
 
+    /** Stops in the order that starts nothing new: the schedule, the web server (no more triggers), then the sends. */
     @Override
     public void close() {
-        control.close();
         scheduler.close();
         web.close();
+        control.close();
     }
 }

@@ -20,18 +20,25 @@ public record AdminToken(String value, boolean generated) {
         Path file = dataDir.resolve("admin.token");
         try {
             if (Files.exists(file)) {
-                return new AdminToken(Files.readString(file).strip(), false);
+                String stored = Files.readString(file).strip();
+                if (stored.length() < 24) {
+                    // An empty or short token would be an empty or weak password: refuse to start.
+                    throw new IllegalStateException(file + " holds no usable admin token (24+ characters); "
+                            + "delete it to have a new one generated");
+                }
+                return new AdminToken(stored, false);
             }
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(dataDir);
-            Files.writeString(file, token + "\n");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // Owner-only from the first byte, not chmod-ed after writing.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions protect it
+                Files.createFile(file); // not a POSIX file system: the folder's own permissions protect it
             }
+            Files.writeString(file, token + "\n");
             return new AdminToken(token, true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create " + file + ": " + e.getMessage(), e);

@@ -49,8 +49,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Ctrl-C stops.");
         out.flush();
         stopped.await();
-        service.close();
-        closed.countDown();
+        try {
+            service.close();
+        } finally {
+            closed.countDown();
+        }
         return 0;
     }
 }

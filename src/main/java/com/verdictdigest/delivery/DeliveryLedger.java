@@ -120,9 +120,11 @@ public final class DeliveryLedger {
      * per active reader. Done under a lock on the edition row, so a second process arriving at the
      * same moment waits and then finds the audience already fixed.
      *
-     * @return the edition after the change, or empty when it is final (sent, skipped, cancelled)
+     * @param resumePaused whether a paused edition may be resumed by this call (the operator's explicit
+     *                     send) or must stay paused (the schedule, another trigger)
+     * @return the edition after the change, or empty when it is final (sent, skipped, cancelled) or paused
      */
-    public Optional<EditionRecord> startSending(long editionId) {
+    public Optional<EditionRecord> startSending(long editionId, boolean resumePaused) {
         try (Connection con = db.getConnection()) {
             con.setAutoCommit(false);
             try {
@@ -134,7 +136,7 @@ public final class DeliveryLedger {
                         edition = edition(rs);
                     }
                 }
-                if (edition.status().isFinal()) {
+                if (edition.status().isFinal() || (edition.status() == EditionStatus.PAUSED && !resumePaused)) {
                     con.rollback();
                     return Optional.empty();
                 }

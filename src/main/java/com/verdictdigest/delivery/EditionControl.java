@@ -28,6 +28,7 @@ public final class EditionControl implements AutoCloseable {
         return t;
     });
     private final ConcurrentHashMap<IsoWeek, EditionSender> running = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public EditionControl(DeliveryLedger ledger, Supplier<EditionSender> senders) {
         this.ledger = ledger;
@@ -40,6 +41,9 @@ public final class EditionControl implements AutoCloseable {
      * process shares the work through the ledger).
      */
     public Triggered trigger(IsoWeek week) {
+        if (closed) {
+            throw new IllegalStateException("shutting down: no new sends");
+        }
         Optional<EditionRecord> existing = ledger.find(week);
         if (existing.isPresent() && existing.get().status() == EditionStatus.SENT) {
             return Triggered.ALREADY_SENT;
@@ -51,9 +55,25 @@ public final class EditionControl implements AutoCloseable {
         if (running.putIfAbsent(week, sender) != null) {
             return Triggered.ALREADY_RUNNING;
         }
+        try {
+            sender.prepare(week, true); // plans the edition and runs preflight now: its problems reach the caller
+        } catch (RuntimeException e) {
+            running.remove(week);
+            throw e;
+        }
         background.submit(() -> {
             try {
-                log.info(sender.send(week).line());
+                EditionSender current = sender;
+                // A paused edition stays paused: only resume() (the operator) puts it back to sending.
+                // A resume that came while the paused run was winding down finds it still here: go on.
+                while (true) {
+                    log.info(current.send(week, false).line());
+                    if (closed || !resumedMeanwhile(week)) {
+                        break;
+                    }
+                    current = senders.get();
+                    running.put(week, current);
+                }
             } catch (RuntimeException e) {
                 log.error("Sending {} failed: {}", week, e.getMessage());
             } finally {
@@ -61,6 +81,12 @@ public final class EditionControl implements AutoCloseable {
             }
         });
         return Triggered.STARTED;
+    }
+
+    /** Whether the edition is sending with readers still pending: resumed while its last run was stopping. */
+    private boolean resumedMeanwhile(IsoWeek week) {
+        Optional<EditionRecord> e = ledger.find(week);
+        return e.isPresent() && e.get().status() == EditionStatus.SENDING && ledger.counts(e.get().id()).pending() > 0;
     }
 
     public boolean pause(IsoWeek week) {
@@ -71,10 +97,11 @@ public final class EditionControl implements AutoCloseable {
     /** Puts a paused edition back to sending and resumes it where it stopped. */
     public boolean resume(IsoWeek week) {
         Optional<EditionRecord> e = ledger.find(week);
-        if (e.isEmpty() || e.get().status() != EditionStatus.PAUSED) {
+        if (e.isEmpty() || !ledger.changeStatus(e.get().id(), EditionStatus.SENDING, null, EditionStatus.PAUSED, EditionStatus.PAUSED)) {
             return false;
         }
-        return trigger(week) == Triggered.STARTED;
+        Triggered t = trigger(week);
+        return t == Triggered.STARTED || t == Triggered.ALREADY_RUNNING;
     }
 
     /** Stops an edition for good; its ledger stays as it is. */
@@ -91,14 +118,18 @@ public final class EditionControl implements AutoCloseable {
         return !running.isEmpty();
     }
 
-    /** Stops every send of this process between messages and waits for the ledger to be exact. */
+    /**
+     * Refuses new sends, stops every send of this process between messages, and waits until they
+     * have recorded what they did (a message being sent finishes or fails first; retries stop).
+     */
     @Override
     public void close() {
+        closed = true;
         running.values().forEach(EditionSender::stop);
         background.shutdown();
         try {
-            if (!background.awaitTermination(60, TimeUnit.SECONDS)) {
-                log.warn("Sends did not stop within 60 s");
+            while (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.info("Waiting for {} send(s) to record their last message", running.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

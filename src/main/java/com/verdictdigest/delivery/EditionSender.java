@@ -114,8 +114,18 @@ public final class EditionSender {
                 : List.of(new Bookmark(edition.comparisons().get(0).left().slug(), edition.comparisons().get(0).left().name()));
     }
 
-    /** Sends (or resumes) the week's edition to every reader who has not had it. */
+    /** Sends (or resumes, even when paused) the week's edition to every reader who has not had it. */
     public SendSummary send(IsoWeek week) {
+        return send(week, true);
+    }
+
+    /**
+     * Sends the week's edition to every reader who has not had it.
+     *
+     * @param resumePaused false for the schedule and other automatic triggers: a paused edition stays
+     *                     paused until the operator resumes it
+     */
+    public SendSummary send(IsoWeek week, boolean resumePaused) {
         long start = System.nanoTime();
         Prepared prepared = prepare(week, true);
         EditionRecord record = prepared.record();
@@ -128,7 +138,7 @@ public final class EditionSender {
             log.info("{} has no comparisons: recorded as skipped (digest.send-empty=false)", week);
             return summary(week, "skipped: no comparisons this week", record.id(), 0, start, 0);
         }
-        Optional<EditionRecord> sending = ledger.startSending(record.id());
+        Optional<EditionRecord> sending = ledger.startSending(record.id(), resumePaused);
         if (sending.isEmpty()) {
             EditionRecord now = ledger.byId(record.id());
             return summary(week, "was already " + now.status().word() + "; nothing sent", record.id(), 0, start, 0);
@@ -182,16 +192,22 @@ public final class EditionSender {
         }
         String outcome;
         EditionRecord now = ledger.byId(editionId);
-        if (now.status() == EditionStatus.PAUSED || now.status() == EditionStatus.CANCELLED) {
+        DeliveryCounts left = ledger.counts(editionId);
+        if (now.status() == EditionStatus.PAUSED && left.pending() + left.inFlight() == 0
+                && ledger.changeStatus(editionId, EditionStatus.SENT, null, EditionStatus.PAUSED, EditionStatus.PAUSED)) {
+            outcome = "sent"; // the pause came after the last message
+        } else if (now.status() == EditionStatus.PAUSED || now.status() == EditionStatus.CANCELLED) {
             outcome = now.status().word() + (now.statusReason() == null ? "" : ": " + now.statusReason());
+        } else if (run.operatorStopped.get()) {
+            outcome = "stopped: the operator paused or cancelled it";
         } else if (run.pauseReason.get() != null) {
             ledger.changeStatus(editionId, EditionStatus.PAUSED, run.pauseReason.get(), EditionStatus.SENDING, EditionStatus.SENDING);
             outcome = "paused: " + run.pauseReason.get();
         } else if (stopRequested.get()) {
             outcome = "stopped; the next send resumes it";
         } else {
-            ledger.finish(editionId);
-            outcome = "sent";
+            outcome = ledger.finish(editionId) || ledger.byId(editionId).status() == EditionStatus.SENT
+                    ? "sent" : "stopped; others are still sending it";
         }
         return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start, sendingNanos);
     }

@@ -39,16 +39,20 @@ public final class DigestScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
     private static final JobKey JOB = JobKey.jobKey("weekly-digest", "verdicts");
     private static final TriggerKey TRIGGER = TriggerKey.triggerKey("weekly-digest", "verdicts");
-    private static final String DATA_SOURCE = "verdicts";
+    private static final String SCHEDULER_NAME = "verdicts";
 
     private final Scheduler scheduler;
     private final ScheduleConfig config;
-    /** The planned time of a run that was missed, by trigger: Quartz fires it "now" and forgets when it was due. */
-    private final java.util.Map<TriggerKey, Date> missed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DigestScheduler(DataSource db, ScheduleConfig config, WeeklyRun run, String instanceId) {
         this.config = config;
-        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
+        if (org.quartz.impl.SchedulerRepository.getInstance().lookup(SCHEDULER_NAME) != null) {
+            // Quartz keeps schedulers by name per JVM: a second one would silently share the first.
+            throw new IllegalStateException("a digest scheduler already runs in this process");
+        }
+        // Quartz looks its connections up by name in a JVM-wide registry: one name per scheduler instance.
+        String dataSource = "verdicts-" + instanceId;
+        DBConnectionManager.getInstance().addConnectionProvider(dataSource, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
                 return db.getConnection();
@@ -64,13 +68,13 @@ public final class DigestScheduler implements AutoCloseable {
             }
         });
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "verdicts");
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "1");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate(db));
-        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        p.setProperty("org.quartz.jobStore.dataSource", dataSource);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
@@ -78,8 +82,7 @@ public final class DigestScheduler implements AutoCloseable {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             scheduler = factory.getScheduler();
-            scheduler.setJobFactory((bundle, s) -> new RunJob(run, config, missed));
-            scheduler.getListenerManager().addTriggerListener(new MisfireListener(missed));
+            scheduler.setJobFactory((bundle, s) -> new RunJob(run, config));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
@@ -104,8 +107,11 @@ public final class DigestScheduler implements AutoCloseable {
                     .build();
             Trigger existing = scheduler.getTrigger(TRIGGER);
             if (existing == null) {
-                scheduler.addJob(job, true);
-                scheduler.scheduleJob(trigger);
+                try {
+                    scheduler.scheduleJob(job, java.util.Set.of(trigger), false);
+                } catch (org.quartz.ObjectAlreadyExistsException e) {
+                    log.debug("Another process stored the weekly trigger first");
+                }
             } else if (existing instanceof CronTrigger cron && (!cron.getCronExpression().equals(config.cron())
                     || !cron.getTimeZone().getID().equals(config.zone().getId()))) {
                 log.info("Schedule changed to '{}' in {}", config.cron(), config.zone());
@@ -116,6 +122,33 @@ public final class DigestScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The latest time at or before {@code now} that the cron names (Quartz's CronExpression has no
+     * "time before"): look back over growing windows, so a per-second cron and a weekly one are both cheap.
+     */
+    static Optional<Instant> latestPlannedTime(ScheduleConfig config, Instant now) {
+        org.quartz.CronExpression cron;
+        try {
+            cron = new org.quartz.CronExpression(config.cron());
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
+        cron.setTimeZone(TimeZone.getTimeZone(config.zone()));
+        Date end = Date.from(now.plusMillis(1));
+        for (long window = 60_000; window <= 400L * 24 * 3_600_000; window *= 2) {
+            Date latest = null;
+            Date t = cron.getNextValidTimeAfter(Date.from(now.minusMillis(window)));
+            while (t != null && t.before(end)) {
+                latest = t;
+                t = cron.getNextValidTimeAfter(t);
+            }
+            if (latest != null) {
+                return Optional.of(latest.toInstant());
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Instant> nextRun() {
@@ -150,44 +183,19 @@ public final class DigestScheduler implements AutoCloseable {
     public static final class RunJob implements Job {
         private final WeeklyRun run;
         private final ScheduleConfig config;
-        private final java.util.Map<TriggerKey, Date> missed;
 
-        RunJob(WeeklyRun run, ScheduleConfig config, java.util.Map<TriggerKey, Date> missed) {
+        RunJob(WeeklyRun run, ScheduleConfig config) {
             this.run = run;
             this.config = config;
-            this.missed = missed;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            Date planned = missed.remove(context.getTrigger().getKey());
-            Date scheduled = planned != null ? planned : context.getScheduledFireTime();
-            Instant when = scheduled == null ? Instant.now() : scheduled.toInstant();
-            run.run(when, IsoWeek.of(when, config.zone()).previous());
-        }
-    }
-
-    /**
-     * Notes when a misfired run was due. Quartz calls this before it moves the trigger to "fire now"
-     * (JobStoreSupport.doUpdateOfMisfiredTrigger), so the trigger still holds the missed time.
-     */
-    private static final class MisfireListener extends org.quartz.listeners.TriggerListenerSupport {
-        private final java.util.Map<TriggerKey, Date> missed;
-
-        MisfireListener(java.util.Map<TriggerKey, Date> missed) {
-            this.missed = missed;
-        }
-
-        @Override
-        public String getName() {
-            return "verdicts-misfires";
-        }
-
-        @Override
-        public void triggerMisfired(Trigger trigger) {
-            if (trigger.getNextFireTime() != null) {
-                missed.put(trigger.getKey(), trigger.getNextFireTime());
-            }
+            // Quartz fires a misfired run "now" and forgets when it was due; the cron itself says:
+            // the run is for the latest planned time that has come, whichever process fires it.
+            Instant now = Instant.now();
+            Instant planned = latestPlannedTime(config, now).orElse(now);
+            run.run(planned, IsoWeek.of(planned, config.zone()).previous());
         }
     }
 }

@@ -57,7 +57,9 @@ class AdminPageBrowserTest {
         week.clear();
         week.sendKeys("2026-W48");
         browser.findElement(By.id("send-now")).click();
-        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Sending 2026-W48.");
+        // The page reloads itself every two seconds from now on: read it between reloads.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("message")).getText().equals("Sending 2026-W48."));
 
         // The page refreshes itself while sending; the progress bar climbs to 100%.
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
