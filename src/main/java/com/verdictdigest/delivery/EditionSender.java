@@ -11,6 +11,7 @@ import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.digest.Preflight;
 import com.verdictdigest.digest.Reader;
 import com.verdictdigest.digest.RenderedEdition;
+import com.verdictdigest.digest.WireCopy;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.subscribers.Subscriber;
@@ -312,7 +313,7 @@ public final class EditionSender {
                             if (!started) {
                                 continue;
                             }
-                            DigestEmail email = prepared.rendered().personalize(
+                            WireCopy email = prepared.rendered().personalizeForWire(
                                     new Reader(id, s.email(), bookmarks.getOrDefault(id, List.of())), links);
                             OutgoingMessage message = composer.compose(prepared.headers(),
                                     composer.messageId(prepared.record().week(), id), s.email(), email);
@@ -399,7 +400,7 @@ public final class EditionSender {
         Reader reader = asReader == null
                 ? new Reader(0, to, sampleBookmarks(prepared.edition()))
                 : new Reader(asReader.id(), asReader.email(), subscribers.bookmarks(asReader.id()));
-        DigestEmail email = prepared.rendered().personalize(reader, links);
+        WireCopy email = prepared.rendered().personalizeForWire(reader, links);
         String messageId = "test-" + UUID.randomUUID() + "@" + composer.messageId(week, 0).replaceFirst(".*@", "");
         try (Mailer.Session session = mailer.open()) {
             session.send(composer.compose(prepared.headers(), messageId, to, email));
@@ -418,7 +419,7 @@ public final class EditionSender {
             List<Subscriber> batch = active.subList(from, Math.min(active.size(), from + 500));
             Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch.stream().map(Subscriber::id).toList());
             for (Subscriber s : batch) {
-                DigestEmail email = prepared.rendered().personalize(
+                WireCopy email = prepared.rendered().personalizeForWire(
                         new Reader(s.id(), s.email(), bookmarks.getOrDefault(s.id(), List.of())), links);
                 bytes += composer.compose(prepared.headers(), composer.messageId(week, s.id()), s.email(), email).data().length;
                 copies++;
@@ -431,7 +432,7 @@ public final class EditionSender {
     /** The size in bytes of one reader's message of the edition (a reader with a bookmark). */
     public long sampleMessageBytes(IsoWeek week) {
         Prepared prepared = prepare(week, false);
-        DigestEmail email = prepared.rendered().personalize(
+        WireCopy email = prepared.rendered().personalizeForWire(
                 new Reader(1, "reader1@example.com", sampleBookmarks(prepared.edition())), links);
         return composer.compose(prepared.headers(), composer.messageId(week, 1), "reader1@example.com", email).data().length;
     }

@@ -1,23 +1,22 @@
 package com.verdictdigest.delivery;
 
-import com.verdictdigest.digest.DigestEmail;
+import com.verdictdigest.digest.WireCopy;
+import com.verdictdigest.templates.QuotedPrintable;
 import com.verdictdigest.digest.IsoWeek;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
  * Writes a digest as the exact bytes of an RFC 5322 message: multipart/alternative, text then HTML
- * (RFC 2046 section 5.1.4: the last part is the preferred one), UTF-8, base64 bodies.
+ * (RFC 2046 section 5.1.4: the last part is the preferred one), UTF-8, quoted-printable bodies.
  *
  * <p>Headers that are the same for every reader are encoded once. Values from pages or readers
  * never reach a header raw: the subject is an RFC 2047 encoded word (which cannot hold CR or LF),
@@ -26,7 +25,6 @@ import java.util.HexFormat;
  */
 public final class MessageComposer {
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, CRLF);
     private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final MailConfig config;
@@ -36,6 +34,7 @@ public final class MessageComposer {
     private final String envelopeFrom;
     private final String messageIdDomain;
     private final String boundary;
+    private final byte[] closing;
     private final DkimSigning dkim;
 
     public MessageComposer(MailConfig config, Clock clock) {
@@ -48,8 +47,10 @@ public final class MessageComposer {
         this.replyToHeader = config.replyTo().isEmpty() ? "" : header("Reply-To", encodeAddress(address(config.replyTo())));
         byte[] nonce = new byte[12];
         new SecureRandom().nextBytes(nonce);
-        // "=_" cannot occur in base64 text, so the boundary can never collide with a body (RFC 2046 section 5.1.1).
+        // "=_" cannot occur in quoted-printable text ("=" is always followed by hex or a line break),
+        // so the boundary can never collide with a body (RFC 2046 section 5.1.1).
         this.boundary = "=_vd_" + HexFormat.of().formatHex(nonce);
+        this.closing = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         this.dkim = config.dkim() == null ? null : new DkimSigning(config.dkim());
     }
 
@@ -77,7 +78,7 @@ public final class MessageComposer {
         return new Shared(h.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    public OutgoingMessage compose(Shared shared, String messageId, String recipient, DigestEmail email) {
+    public OutgoingMessage compose(Shared shared, String messageId, String recipient, WireCopy email) {
         StringBuilder h = new StringBuilder(512);
         h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
         h.append(header("To", address(recipient).getAddress()));
@@ -89,16 +90,15 @@ public final class MessageComposer {
         h.append(header("List-Unsubscribe", unsubscribe));
 
         // Text is encoded in its canonical form, lines ending in CRLF (RFC 2045 section 6.8).
-        // The digest's lines already end in CRLF, the canonical form (RFC 2045 section 6.8).
-        byte[] text = BASE64.encode(email.text().getBytes(StandardCharsets.UTF_8));
-        byte[] html = BASE64.encode(email.html().getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + html.length + 2048);
-        out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(shared.headers);
-        out.writeBytes(CRLF);
+        byte[] text = email.textQuotedPrintable();
+        byte[] html = email.htmlQuotedPrintable();
+        QuotedPrintable.Sink out = new QuotedPrintable.Sink(text.length + html.length + 2048);
+        out.append(h.toString().getBytes(StandardCharsets.US_ASCII));
+        out.append(shared.headers);
+        out.append(CRLF);
         part(out, "text/plain; charset=UTF-8", text);
         part(out, "text/html; charset=UTF-8", html);
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.append(closing);
         OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
         return dkim == null ? message : dkim.sign(message);
     }
@@ -118,21 +118,21 @@ public final class MessageComposer {
         h.append(header("Auto-Submitted", "auto-generated"));
         h.append(header("MIME-Version", "1.0"));
         h.append(header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\""));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(CRLF);
-        part(out, "text/plain; charset=UTF-8", BASE64.encode(text.getBytes(StandardCharsets.UTF_8)));
-        part(out, "text/html; charset=UTF-8", BASE64.encode(html.getBytes(StandardCharsets.UTF_8)));
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        QuotedPrintable.Sink out = new QuotedPrintable.Sink(4096);
+        out.append(h.toString().getBytes(StandardCharsets.US_ASCII));
+        out.append(CRLF);
+        part(out, "text/plain; charset=UTF-8", QuotedPrintable.encode(text));
+        part(out, "text/html; charset=UTF-8", QuotedPrintable.encode(html));
+        out.append(closing);
         OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
         return dkim == null ? message : dkim.sign(message);
     }
 
-    private void part(ByteArrayOutputStream out, String contentType, byte[] base64) {
-        out.writeBytes(("--" + boundary + "\r\nContent-Type: " + contentType
-                + "\r\nContent-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(base64);
-        out.writeBytes(CRLF);
+    private void part(QuotedPrintable.Sink out, String contentType, byte[] quotedPrintable) {
+        out.append(("--" + boundary + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.append(quotedPrintable);
+        out.append(CRLF); // belongs to the boundary delimiter that follows (RFC 2046 section 5.1.1)
     }
 
     /** Encoded once per edition: the headers every reader's copy shares. */

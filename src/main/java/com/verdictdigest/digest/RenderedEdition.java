@@ -6,6 +6,7 @@ import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
 import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.templates.Html;
+import com.verdictdigest.templates.QuotedPrintable;
 import com.verdictdigest.templates.SlotRegistry;
 import com.verdictdigest.templates.SlottedText;
 import com.verdictdigest.templates.Templates;
@@ -76,6 +77,32 @@ public final class RenderedEdition {
     }
 
     public DigestEmail personalize(Reader reader, LinkBuilder links) {
+        Personal p = personal(reader, links);
+        String html = new Writer(p.htmlValues, p.sectionHtml, htmlBlocks, p.order, p.marked).write(htmlLayout, htmlSizeHint);
+        String text = new Writer(p.values, p.sectionText, textBlocks, p.order, p.marked).write(textLayout, html.length() / 3);
+        return new DigestEmail(view.subject(), html, text, p.values[unsubscribe]);
+    }
+
+    /**
+     * The same copy as {@link #personalize}, as the quoted-printable bodies of its two parts: the
+     * shared pieces were encoded once per edition, so per reader only the links and the bookmarks
+     * section are encoded, and the rest is copied.
+     */
+    public WireCopy personalizeForWire(Reader reader, LinkBuilder links) {
+        Personal p = personal(reader, links);
+        QuotedPrintable.Sink html = new QuotedPrintable.Sink(htmlSizeHint + htmlSizeHint / 8);
+        htmlLayout.writeTo(html, new EncodedWriter(p.htmlValues, p.sectionHtml, htmlBlocks, p.order, p.marked));
+        QuotedPrintable.Sink text = new QuotedPrintable.Sink(html.size() / 3);
+        textLayout.writeTo(text, new EncodedWriter(p.values, p.sectionText, textBlocks, p.order, p.marked));
+        return new WireCopy(text.toByteArray(), html.toByteArray(), p.values[unsubscribe]);
+    }
+
+    /** One reader's values: links (as text and as HTML), the order and marks of comparisons, the bookmarks section. */
+    private record Personal(String[] values, String[] htmlValues, int[] order, boolean[] marked, String sectionHtml,
+                            String sectionText) {
+    }
+
+    private Personal personal(Reader reader, LinkBuilder links) {
         IsoWeek week = edition.week();
         String[] urls = new String[slotCount];
         urls[manage] = links.link(new LinkToken(Purpose.MANAGE, reader.id(), week, 0));
@@ -121,10 +148,9 @@ public final class RenderedEdition {
         for (int i = 0; i < slotCount; i++) {
             htmlUrls[i] = urls[i] == null ? null : Html.escape(urls[i]);
         }
-        String html = new Writer(htmlUrls, sectionHtml, htmlBlocks, order, marked).write(htmlLayout, htmlSizeHint);
-        String text = new Writer(urls, sectionText, textBlocks, order, marked).write(textLayout, html.length() / 3);
-        return new DigestEmail(view.subject(), html, text, urls[unsubscribe]);
+        return new Personal(urls, htmlUrls, order, marked, sectionHtml, sectionText);
     }
+
 
     /**
      * The edition as anyone may read it on the web: no reader's links. Bookmark buttons lead to the
@@ -148,6 +174,36 @@ public final class RenderedEdition {
     private String bookmarkUrl(LinkBuilder links, Reader reader, String toolSlug) {
         Long toolId = edition.toolIds().get(toolSlug);
         return links.link(new LinkToken(Purpose.BOOKMARK, reader.id(), edition.week(), toolId == null ? 0 : toolId));
+    }
+
+    /** Fills the slots of one part's quoted-printable body for one reader. */
+    private final class EncodedWriter implements SlottedText.EncodedSlotValues {
+        private final String[] values;
+        private final String section;
+        private final SlottedText[][] blocks;
+        private final int[] order;
+        private final boolean[] marked;
+
+        EncodedWriter(String[] values, String section, SlottedText[][] blocks, int[] order, boolean[] marked) {
+            this.values = values;
+            this.section = section;
+            this.blocks = blocks;
+            this.order = order;
+            this.marked = marked;
+        }
+
+        @Override
+        public void write(int slot, QuotedPrintable.Sink out) {
+            if (slot == comparisons) {
+                for (int i : order) {
+                    blocks[marked[i] ? 1 : 0][i].writeTo(out, this);
+                }
+            } else if (slot == bookmarks) {
+                QuotedPrintable.encode(section, out);
+            } else if (values[slot] != null) {
+                QuotedPrintable.encode(values[slot], out);
+            }
+        }
     }
 
     /** Fills the slots of one part (HTML or text) for one reader. */

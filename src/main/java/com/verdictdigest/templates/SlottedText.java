@@ -10,10 +10,13 @@ import java.util.List;
 public final class SlottedText {
     private final String[] literals;
     private final int[] slots;
+    /** The literals quoted-printable encoded, once; only for texts that go out in messages. */
+    private final byte[][] encoded;
 
-    private SlottedText(String[] literals, int[] slots) {
+    private SlottedText(String[] literals, int[] slots, byte[][] encoded) {
         this.literals = literals;
         this.slots = slots;
+        this.encoded = encoded;
     }
 
     public static SlottedText parse(String rendered, SlotRegistry registry) {
@@ -41,7 +44,7 @@ public final class SlottedText {
             i = close + 1;
         }
         literals.add(literal.toString());
-        return new SlottedText(literals.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
+        return new SlottedText(literals.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray(), null);
     }
 
     /**
@@ -50,10 +53,12 @@ public final class SlottedText {
      */
     public SlottedText withCrlf() {
         String[] converted = new String[literals.length];
+        byte[][] qp = new byte[literals.length][];
         for (int i = 0; i < literals.length; i++) {
             converted[i] = TextWrapper.crlf(literals[i]);
+            qp[i] = QuotedPrintable.encode(converted[i]);
         }
-        return new SlottedText(converted, slots);
+        return new SlottedText(converted, slots, qp);
     }
 
     /** Fills each slot through {@code values}, which may write anything (a value, or other slotted texts). */
@@ -63,6 +68,21 @@ public final class SlottedText {
             values.write(slots[i], out);
         }
         out.append(literals[slots.length]);
+    }
+
+    /** Writes the quoted-printable form: the literals as encoded once, each slot's value through {@code values}. */
+    public void writeTo(QuotedPrintable.Sink out, EncodedSlotValues values) {
+        for (int i = 0; i < slots.length; i++) {
+            out.append(encoded[i]);
+            values.write(slots[i], out);
+        }
+        out.append(encoded[slots.length]);
+    }
+
+    /** Writes one reader's value for a slot, quoted-printable encoded. */
+    @FunctionalInterface
+    public interface EncodedSlotValues {
+        void write(int slotId, QuotedPrintable.Sink out);
     }
 
     /** The length of the literal pieces, for sizing buffers. */

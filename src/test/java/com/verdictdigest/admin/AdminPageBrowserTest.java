@@ -53,10 +53,14 @@ class AdminPageBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Editions");
         assertThat(browser.findElement(By.id("next-run")).getText()).matches("20\\d\\d-.*");
 
-        WebElement week = browser.findElement(By.id("send-week"));
-        week.clear();
-        week.sendKeys("2026-W48");
-        browser.findElement(By.id("send-now")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement week = d.findElement(By.id("send-week"));
+                    week.clear();
+                    week.sendKeys("2026-W48");
+                    d.findElement(By.id("send-now")).click();
+                    return true;
+                });
         // The page reloads itself every two seconds from now on: read it between reloads.
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("message")).getText().equals("Sending 2026-W48."));
