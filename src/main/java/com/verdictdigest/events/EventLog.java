@@ -32,11 +32,17 @@ public final class EventLog {
 
     public void record(long subscriberId, EventKind kind, EventSource source, IsoWeek edition, String tool) {
         try (Connection con = db.getConnection()) {
-            update(con, SQL.get("insert-event"), subscriberId, kind.word(), source.word(),
-                    edition == null ? null : edition.toString(), tool, Timestamp.from(clock.instant()));
+            record(con, subscriberId, kind, source, edition, tool);
         } catch (SQLException e) {
             throw new StoreException("cannot record event: " + e.getMessage(), e);
         }
+    }
+
+    /** Records on the caller's connection, inside the caller's transaction. */
+    public void record(Connection con, long subscriberId, EventKind kind, EventSource source, IsoWeek edition, String tool)
+            throws SQLException {
+        update(con, SQL.get("insert-event"), subscriberId, kind.word(), source.word(),
+                edition == null ? null : edition.toString(), tool, Timestamp.from(clock.instant()));
     }
 
     public List<Event> list(IsoWeek edition) {

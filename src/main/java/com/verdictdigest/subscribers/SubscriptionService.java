@@ -81,11 +81,23 @@ public final class SubscriptionService {
 
     /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */
     public boolean unsubscribe(long id, EventSource source, IsoWeek edition) {
-        boolean changed = run(con -> update(con, SQL.get("unsubscribe"), Timestamp.from(clock.instant()), id)) > 0;
-        if (changed) {
-            events.record(id, EventKind.UNSUBSCRIBE, source, edition, null);
-        }
-        return changed;
+        // One transaction: the change and its event, on one connection (this is the one-click hot path).
+        return run(con -> {
+            con.setAutoCommit(false);
+            try {
+                int changed = update(con, SQL.get("unsubscribe"), Timestamp.from(clock.instant()), id);
+                if (changed > 0) {
+                    events.record(con, id, EventKind.UNSUBSCRIBE, source, edition, null);
+                }
+                con.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            } finally {
+                con.setAutoCommit(true);
+            }
+        }) > 0;
     }
 
     public boolean resubscribe(long id, EventSource source, IsoWeek edition) {

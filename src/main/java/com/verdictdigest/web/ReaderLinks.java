@@ -111,22 +111,32 @@ final class ReaderLinks {
      * redirect. A POST from the page's button does the same and shows the result page.
      */
     void unsubscribe(Context ctx) {
+        if ("One-Click".equals(ctx.formParam("List-Unsubscribe"))) {
+            oneClick(ctx);
+            return;
+        }
         Optional<Holder> holder = holder(ctx, Purpose.UNSUBSCRIBE);
         if (holder.isEmpty()) {
             return;
         }
         Holder h = holder.get();
-        if ("One-Click".equals(ctx.formParam("List-Unsubscribe"))) {
-            subscriptions.unsubscribe(h.reader().id(), EventSource.ONE_CLICK, h.link().edition());
-            ctx.status(200).contentType("text/plain; charset=utf-8").result("Unsubscribed.\n");
-            return;
-        }
         if (checkCsrf(ctx, h)) {
             subscriptions.unsubscribe(h.reader().id(), EventSource.PAGE, h.link().edition());
             pages.message(ctx, 200, "You are unsubscribed", List.of(
                     h.reader().email() + " will get no more digests. Changed your mind?"),
                     ctx.path() + "/resubscribe", csrf(h), "Subscribe again");
         }
+    }
+
+    /** The RFC 8058 POST: the token alone; one transaction, and a look-up only when nothing changed. */
+    private void oneClick(Context ctx) {
+        Optional<LinkToken> link = links.signer().verify(ctx.pathParam("token")).filter(t -> t.purpose() == Purpose.UNSUBSCRIBE);
+        if (link.isEmpty() || (!subscriptions.unsubscribe(link.get().subscriberId(), EventSource.ONE_CLICK, link.get().edition())
+                && subscribers.byId(link.get().subscriberId()).isEmpty())) {
+            pages.notValid(ctx);
+            return;
+        }
+        ctx.status(200).contentType("text/plain; charset=utf-8").result("Unsubscribed.\n");
     }
 
     void resubscribeFromUnsubscribe(Context ctx) {

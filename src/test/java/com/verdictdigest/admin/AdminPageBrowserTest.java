@@ -37,6 +37,12 @@ class AdminPageBrowserTest {
         fx.close();
     }
 
+    /** Waits for an element's text to contain {@code expected}: a click's page may still be the old one. */
+    private void waitForText(By by, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText().contains(expected));
+    }
+
     private WebElement row(String week) {
         return browser.findElement(By.cssSelector("tr[data-week='" + week + "']"));
     }
@@ -46,11 +52,11 @@ class AdminPageBrowserTest {
         browser.get(fx.base + "/admin");
         browser.findElement(By.id("token")).sendKeys("wrong");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("That token is not right.");
+        waitForText(By.tagName("body"), "That token is not right.");
 
         browser.findElement(By.id("token")).sendKeys(ServiceFixture.ADMIN_TOKEN);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Editions");
+        waitForText(By.tagName("h1"), "Editions");
         assertThat(browser.findElement(By.id("next-run")).getText()).matches("20\\d\\d-.*");
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
