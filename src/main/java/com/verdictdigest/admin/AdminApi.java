@@ -7,7 +7,6 @@ import com.verdictdigest.delivery.PreflightException;
 import com.verdictdigest.digest.IsoWeek;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
