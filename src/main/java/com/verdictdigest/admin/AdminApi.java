@@ -15,6 +15,9 @@ import java.util.Optional;
  * cancel. Every call needs {@code Authorization: Bearer <admin.token>}; without it: 401, nothing done.
  */
 public final class AdminApi {
+    /** Thread-safe once configured: one per class, not one per request. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Operator operator;
     private final AdminAuth auth;
 
@@ -43,7 +46,7 @@ public final class AdminApi {
         IsoWeek week;
         boolean dryRun;
         try {
-            JsonNode body = new ObjectMapper().readTree(ctx.body());
+            JsonNode body = JSON.readTree(ctx.body());
             week = IsoWeek.parse(body.path("week").asText(null));
             dryRun = body.path("dryRun").asBoolean(false);
         } catch (java.io.IOException | IllegalArgumentException e) {

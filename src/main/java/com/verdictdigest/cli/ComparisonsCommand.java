@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "comparisons", mixinStandardHelpOptions = true, description = "Show the comparisons in the catalog.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class ComparisonsCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ParentCommand
@@ -69,7 +70,7 @@ final class ComparisonsCommand {
 
     static String json(Object value) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

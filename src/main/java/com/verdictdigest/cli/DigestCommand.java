@@ -1,7 +1,6 @@
 package com.verdictdigest.cli;
 
 import com.verdictdigest.App;
-import com.verdictdigest.catalog.Comparison;
 import com.verdictdigest.digest.DigestEmail;
 import com.verdictdigest.digest.Edition;
 import com.verdictdigest.digest.IsoWeek;
@@ -22,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +52,8 @@ final class DigestCommand {
                         : "not sent (digest.send-empty=false)"));
             }
             RenderedEdition rendered = app.renderer().render(edition);
-            Reader reader = as == null ? sampleReader(edition) : subscriber(app, as);
+            Reader reader = as == null ? new Reader(0, "sample.reader@example.com", edition.sampleBookmarks())
+                    : subscriber(app, as);
             DigestEmail email = rendered.personalize(reader, app.links());
             Path dir = out != null ? out : app.settings().get(Keys.DATA_DIR).resolve("preview");
             Path html = dir.resolve(isoWeek + ".html");
@@ -159,13 +158,4 @@ final class DigestCommand {
         return new Reader(s.id(), s.email(), app.subscribers().bookmarks(s.id()));
     }
 
-    /** A made-up reader who bookmarked a tool of the edition's last comparison, so it moves up and is marked. */
-    private static Reader sampleReader(Edition edition) {
-        List<Bookmark> bookmarks = new ArrayList<>();
-        if (!edition.isEmpty()) {
-            Comparison last = edition.comparisons().get(edition.comparisons().size() - 1);
-            bookmarks.add(new Bookmark(last.right().slug(), last.right().name()));
-        }
-        return new Reader(0, "sample.reader@example.com", bookmarks);
-    }
 }

@@ -55,14 +55,8 @@ public final class Keys {
             "Public address of Verdict Digest's own pages; every link in an email is built on it (https in production).");
     public static final Key<URI> SITE_COMPARISONS_URL = Parsers.httpUrl("site.comparisons-url",
             "https://verdicts.example/compare", "The site's list of all comparisons ('and N more on the site').");
-    public static final Key<String> LINKS_SECRET = new Key<>("links.secret", "",
-            "Secret that signs the tokens in links (32+ characters); empty means one generated and kept in data.dir.",
-            "empty or at least 32 characters", s -> {
-                if (!s.isEmpty() && s.length() < 32) {
-                    throw new IllegalArgumentException();
-                }
-                return s;
-            }, true);
+    public static final Key<String> LINKS_SECRET = Parsers.optionalSecret("links.secret", 32,
+            "Secret that signs the tokens in links (32+ characters); empty means one generated and kept in data.dir.");
     public static final Key<String> MAIL_POSTAL_ADDRESS = Parsers.text("mail.postal-address",
             "Verdict Digest, 1 Example Street, 10115 Berlin, Germany",
             "The sender's postal address, shown in every email's footer (CAN-SPAM).");
@@ -132,14 +126,8 @@ public final class Keys {
             }, false);
     public static final Key<Integer> DIGEST_CATCH_UP_HOURS = Parsers.integer("digest.catch-up-hours", "24", 0, 24 * 14,
             "A digest missed while the process was down goes out on restart within this many hours, else is skipped.");
-    public static final Key<String> ADMIN_TOKEN = new Key<>("admin.token", "",
-            "Bearer token of the admin API and page (24+ characters); empty means one generated into data.dir and printed once.",
-            "empty or at least 24 characters", s -> {
-                if (!s.isEmpty() && s.length() < 24) {
-                    throw new IllegalArgumentException();
-                }
-                return s;
-            }, true);
+    public static final Key<String> ADMIN_TOKEN = Parsers.optionalSecret("admin.token", 24,
+            "Bearer token of the admin API and page (24+ characters); empty means one generated into data.dir and printed once.");
 
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,

@@ -114,4 +114,14 @@ final class Parsers {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** A secret that may be empty (then generated and kept in data.dir) or is at least {@code min} characters. */
+    static Key<String> optionalSecret(String name, int min, String description) {
+        return new Key<>(name, "", description, "empty or at least " + min + " characters", s -> {
+            if (!s.isEmpty() && s.length() < min) {
+                throw new IllegalArgumentException();
+            }
+            return s;
+        }, true);
+    }
 }

@@ -102,17 +102,11 @@ public final class EditionSender {
             }
         }
         List<String> problems = new Preflight(digest).check(rendered.personalize(
-                new Reader(0, "preflight@example.com", sampleBookmarks(edition)), links));
+                new Reader(0, "preflight@example.com", edition.sampleBookmarks()), links));
         if (!problems.isEmpty()) {
             throw new PreflightException(week, problems);
         }
         return new Prepared(planned, edition, rendered, composer.shared(week, rendered.subject()));
-    }
-
-
-    private static List<Bookmark> sampleBookmarks(Edition edition) {
-        return edition.isEmpty() ? List.of()
-                : List.of(new Bookmark(edition.comparisons().get(0).left().slug(), edition.comparisons().get(0).left().name()));
     }
 
     /** Sends (or resumes, even when paused) the week's edition to every reader who has not had it. */
@@ -391,14 +385,14 @@ public final class EditionSender {
     public DigestEmail preview(IsoWeek week) {
         Prepared prepared = prepare(week, false);
         return prepared.rendered().personalize(
-                new Reader(0, "sample.reader@example.com", sampleBookmarks(prepared.edition())), links);
+                new Reader(0, "sample.reader@example.com", prepared.edition().sampleBookmarks()), links);
     }
 
     /** Sends one copy of the edition to an address, outside the ledger: the operator's test send. */
     public String sendTest(IsoWeek week, Subscriber asReader, String to) throws SendFailure {
         Prepared prepared = prepare(week, false);
         Reader reader = asReader == null
-                ? new Reader(0, to, sampleBookmarks(prepared.edition()))
+                ? new Reader(0, to, prepared.edition().sampleBookmarks())
                 : new Reader(asReader.id(), asReader.email(), subscribers.bookmarks(asReader.id()));
         WireCopy email = prepared.rendered().personalizeForWire(reader, links);
         String messageId = "test-" + UUID.randomUUID() + "@" + composer.messageId(week, 0).replaceFirst(".*@", "");
@@ -433,7 +427,7 @@ public final class EditionSender {
     public long sampleMessageBytes(IsoWeek week) {
         Prepared prepared = prepare(week, false);
         WireCopy email = prepared.rendered().personalizeForWire(
-                new Reader(1, "reader1@example.com", sampleBookmarks(prepared.edition())), links);
+                new Reader(1, "reader1@example.com", prepared.edition().sampleBookmarks()), links);
         return composer.compose(prepared.headers(), composer.messageId(week, 1), "reader1@example.com", email).data().length;
     }
 

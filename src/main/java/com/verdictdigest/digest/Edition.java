@@ -22,6 +22,18 @@ public record Edition(IsoWeek week, List<Comparison> comparisons, int moreCount,
         return comparisons.isEmpty();
     }
 
+    /**
+     * Bookmarks of a made-up reader for previews and checks: a tool of the last comparison, so that
+     * comparison moves up and is marked, as it would for a real reader.
+     */
+    public List<com.verdictdigest.subscribers.Bookmark> sampleBookmarks() {
+        if (comparisons.isEmpty()) {
+            return List.of();
+        }
+        Comparison last = comparisons.get(comparisons.size() - 1);
+        return List.of(new com.verdictdigest.subscribers.Bookmark(last.right().slug(), last.right().name()));
+    }
+
     /** All comparisons of the week, including those past the cap. */
     public int totalComparisons() {
         return comparisons.size() + moreCount;

@@ -37,6 +37,8 @@ public final class RenderedEdition {
     private final int comparisons;
     private final int[][] bookmarkSlots;
     private final int slotCount;
+    /** The slugs of the tools this edition features: a bookmark among them has a new verdict. */
+    private final Set<String> featuredTools = new HashSet<>();
     private final int htmlSizeHint;
 
     RenderedEdition(Edition edition, EditionView view, SlotRegistry slots, SlottedText htmlLayout,
@@ -61,6 +63,10 @@ public final class RenderedEdition {
             bookmarkSlots[i][1] = slots.id(bookmarkSlot(i, "right"));
         }
         this.slotCount = slots.size();
+        for (Comparison c : edition.comparisons()) {
+            featuredTools.add(c.left().slug());
+            featuredTools.add(c.right().slug());
+        }
         int size = htmlLayout.literalLength();
         for (SlottedText block : htmlBlocks[1]) {
             size += block.literalLength();
@@ -134,12 +140,7 @@ public final class RenderedEdition {
         String sectionHtml = "";
         String sectionText = "";
         if (!reader.bookmarks().isEmpty()) {
-            Set<String> fresh = new HashSet<>();
-            for (Comparison c : cs) {
-                fresh.add(c.left().slug());
-                fresh.add(c.right().slug());
-            }
-            Map<String, Object> ctx = Map.of("bookmarks", reader.bookmarks(), "fresh", fresh, "manageUrl", urls[manage]);
+            Map<String, Object> ctx = Map.of("bookmarks", reader.bookmarks(), "fresh", featuredTools, "manageUrl", urls[manage]);
             sectionHtml = TextWrapper.crlf(bookmarksHtml.render(ctx));
             sectionText = TextWrapper.crlf(TextWrapper.wrap(bookmarksText.render(ctx), EditionRenderer.TEXT_WIDTH));
         }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * {@code DELETE /api/bookmarks/{token}/{tool}}.
  */
 final class BookmarksApi {
+    /** Thread-safe once configured: one per class, not one per request. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ReaderLinks readerLinks;
     private final SubscriberRepository subscribers;
     private final SubscriptionService subscriptions;
@@ -48,7 +51,7 @@ final class BookmarksApi {
         holder(ctx).ifPresent(h -> {
             String slug;
             try {
-                JsonNode body = new ObjectMapper().readTree(ctx.body());
+                JsonNode body = JSON.readTree(ctx.body());
                 slug = body != null && body.hasNonNull("tool") ? body.get("tool").asText() : null;
             } catch (java.io.IOException e) {
                 slug = null;

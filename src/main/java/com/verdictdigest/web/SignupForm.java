@@ -13,6 +13,9 @@ import java.util.Map;
  * The answer is the same for a new, pending or active address, so nobody can probe who subscribed.
  */
 final class SignupForm {
+    /** Thread-safe once configured: one per class, not one per request. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String DONE = "If this address can receive mail, a confirmation link is on its way. "
             + "Open it to start your subscription.";
 
@@ -34,7 +37,7 @@ final class SignupForm {
         boolean json = ctx.contentType() != null && ctx.contentType().startsWith("application/json");
         String raw;
         try {
-            raw = json ? field(new ObjectMapper().readTree(ctx.body()), "email") : ctx.formParam("email");
+            raw = json ? field(JSON.readTree(ctx.body()), "email") : ctx.formParam("email");
         } catch (java.io.IOException e) {
             answer(ctx, json, 400, "The request body is not valid JSON.");
             return;
