@@ -10,12 +10,20 @@ import javax.net.SocketFactory;
  * the server's delayed ACK (Nagle's algorithm), about 40 ms a message: a 25x slowdown measured in
  * shared/STACK.md. Angus Mail has no setting for it, but takes a socket factory.
  */
-public final class NoDelaySocketFactory extends SocketFactory {
+final class NoDelaySocketFactory extends SocketFactory {
     private final SocketFactory plain = SocketFactory.getDefault();
 
-    private static Socket noDelay(Socket s) throws IOException {
+    private volatile Socket last;
+
+    private Socket noDelay(Socket s) throws IOException {
         s.setTcpNoDelay(true);
+        last = s;
         return s;
+    }
+
+    /** The socket made last: the one a connection that owns this factory is using. */
+    Socket lastSocket() {
+        return last;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
@@ -20,10 +21,16 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 public final class SmtpMailer implements Mailer {
     private final SmtpConfig config;
-    private final jakarta.mail.Session session;
 
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
+    }
+
+    /**
+     * A Jakarta Mail session of its own for each connection, so that its socket factories (one pair
+     * per connection) know which socket the connection writes to.
+     */
+    private jakarta.mail.Session session(NoDelaySocketFactory plain, NoDelaySslSocketFactory tls) {
         Properties p = new Properties();
         String proto = config.tls().equals("tls") ? "smtps" : "smtp";
         p.put("mail.transport.protocol", proto);
@@ -36,16 +43,16 @@ public final class SmtpMailer implements Mailer {
         p.put("mail." + proto + ".auth", String.valueOf(!config.username().isEmpty()));
         if (config.tls().equals("tls")) {
             p.put("mail.smtps.ssl.checkserveridentity", "true");
-            p.put("mail.smtps.socketFactory", new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault()));
+            p.put("mail.smtps.socketFactory", tls);
         } else {
-            p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+            p.put("mail.smtp.socketFactory", plain);
             if (config.tls().equals("starttls")) {
                 p.put("mail.smtp.starttls.enable", "true");
                 p.put("mail.smtp.starttls.required", "true");
                 p.put("mail.smtp.ssl.checkserveridentity", "true");
             }
         }
-        this.session = jakarta.mail.Session.getInstance(p);
+        return jakarta.mail.Session.getInstance(p);
     }
 
     @Override
@@ -59,7 +66,12 @@ public final class SmtpMailer implements Mailer {
     }
 
     private final class Connection implements Mailer.Session {
+        private final NoDelaySocketFactory plain = new NoDelaySocketFactory();
+        private final NoDelaySslSocketFactory tls = new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault());
+        private final jakarta.mail.Session session = session(plain, tls);
         private Transport transport;
+        /** Where the DATA text goes; null when only Angus knows the socket (STARTTLS replaces it with its own). */
+        private OutputStream dataOutput;
 
         Connection() throws SendFailure {
             connect();
@@ -73,7 +85,12 @@ public final class SmtpMailer implements Mailer {
                 } else {
                     transport.connect(config.host(), config.port(), config.username(), config.password());
                 }
-            } catch (MessagingException e) {
+                dataOutput = switch (config.tls()) {
+                    case "none" -> plain.lastSocket().getOutputStream();
+                    case "tls" -> tls.lastSocket().getOutputStream();
+                    default -> null;
+                };
+            } catch (MessagingException | IOException e) {
                 transport = null;
                 throw new SendFailure("cannot connect to " + describe() + ": " + reason(e), SendFailure.Kind.CONNECTION, e);
             }
@@ -86,7 +103,7 @@ public final class SmtpMailer implements Mailer {
             }
             try {
                 Address[] to = {new InternetAddress(message.recipient())};
-                transport.sendMessage(new Prebuilt(session, message), to);
+                transport.sendMessage(new Prebuilt(session, message, dataOutput), to);
             } catch (MessagingException e) {
                 int code = replyCode(e);
                 SendFailure.Kind kind = code >= 500 ? (recipientRefused(e) ? SendFailure.Kind.RECIPIENT_REJECTED : SendFailure.Kind.PERMANENT)
@@ -154,15 +171,26 @@ public final class SmtpMailer implements Mailer {
     /** A message whose bytes are already final: written as they are. */
     private static final class Prebuilt extends MimeMessage {
         private final OutgoingMessage message;
+        private final OutputStream dataOutput;
 
-        Prebuilt(jakarta.mail.Session session, OutgoingMessage message) {
+        Prebuilt(jakarta.mail.Session session, OutgoingMessage message, OutputStream dataOutput) {
             super(session);
             this.message = message;
+            this.dataOutput = dataOutput;
         }
 
         @Override
         public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-            os.write(message.data());
+            if (dataOutput != null && os instanceof SMTPOutputStream) {
+                // Angus's SMTPOutputStream checks every byte and writes line by line, about a third of
+                // the sender's time (JFR, README "Performance"). Our message is made into DATA text in
+                // one pass and written in one call to the same socket: Angus has flushed the DATA
+                // command before calling us, and writes the final "." line after we return.
+                dataOutput.write(SmtpData.of(message.data()));
+                dataOutput.flush();
+            } else {
+                os.write(message.data());
+            }
         }
 
         @Override
