@@ -42,6 +42,12 @@ public final class QuotedPrintable {
                 out.append((byte) '=').append((byte) '\r').append((byte) '\n');
                 col = 0;
             }
+            if (literal && b == '.' && col == 0) {
+                // No encoded line starts with a period, so SMTP sends the body as it is, with no
+                // dot-stuffing pass over it (RFC 5321 section 4.5.2).
+                literal = false;
+                width = 3;
+            }
             if (literal) {
                 out.append((byte) b);
             } else {

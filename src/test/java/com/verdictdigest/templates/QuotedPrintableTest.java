@@ -28,6 +28,16 @@ class QuotedPrintableTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {".leading dot\r\n.\r\n", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..... a soft break lands on the periods\r\n"})
+    void noEncodedLineStartsWithAPeriodSoSmtpNeedsNoDotStuffing(String text) throws Exception {
+        byte[] encoded = QuotedPrintable.encode(text);
+        assertThat(decode(encoded)).isEqualTo(text);
+        for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\r\n")) {
+            assertThat(line).doesNotStartWith(".");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"first half ", "no line end", "ends with =", "ü"})
     void separatelyEncodedSegmentsConcatenate(String first) throws Exception {
         String second = "https://verdicts.example/u/AbC-_xyz\r\nthen more text";
