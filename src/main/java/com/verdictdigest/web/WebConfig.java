@@ -5,10 +5,11 @@ import com.verdictdigest.config.Settings;
 import java.time.Duration;
 
 /** Where the pages are served and the limits that protect them. */
-public record WebConfig(String host, int port, int maxBodyBytes, Duration resendAfter, int subscribesPerClientPerHour) {
+public record WebConfig(String host, int port, int maxBodyBytes, int maxActiveRequests, Duration resendAfter,
+                        int subscribesPerClientPerHour) {
 
     public static WebConfig from(Settings s) {
         return new WebConfig(s.get(Keys.HTTP_HOST), s.get(Keys.HTTP_PORT), s.get(Keys.HTTP_MAX_BODY_BYTES),
-                Duration.ofMinutes(s.get(Keys.SUBSCRIBE_RESEND_MINUTES)), s.get(Keys.SUBSCRIBE_PER_CLIENT_PER_HOUR));
+                s.get(Keys.HTTP_MAX_ACTIVE_REQUESTS), Duration.ofMinutes(s.get(Keys.SUBSCRIBE_RESEND_MINUTES)), s.get(Keys.SUBSCRIBE_PER_CLIENT_PER_HOUR));
     }
 }

@@ -49,7 +49,7 @@ public final class WebFixture implements AutoCloseable {
                 Duration.ofMinutes(15), Clock.systemUTC());
         EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
-        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, Duration.ofMinutes(15), subscribesPerHour),
+        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, 8, Duration.ofMinutes(15), subscribesPerHour),
                 templates, links, sender.digest.subscribers, subscriptions, archive, null, () -> true, Clock.systemUTC()).start();
     }
 
