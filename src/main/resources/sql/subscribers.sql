@@ -31,6 +31,10 @@ SELECT id, email, status, created_at FROM subscriber ORDER BY id
 -- name: list-subscribers-with-status
 SELECT id, email, status, created_at FROM subscriber WHERE status = ? ORDER BY id
 
+-- name: subscribers-with-status-after
+-- One page of a long list, in id order, from where the last page ended.
+SELECT id, email, status, created_at FROM subscriber WHERE status = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
+
 -- name: by-id
 SELECT id, email, status, created_at FROM subscriber WHERE id = ?
 

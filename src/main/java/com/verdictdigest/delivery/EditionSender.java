@@ -16,6 +16,7 @@ import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberRepository;
+import com.verdictdigest.subscribers.SubscriberStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -408,9 +409,10 @@ public final class EditionSender {
         Prepared prepared = prepare(week, false);
         int copies = 0;
         long bytes = 0;
-        List<Subscriber> active = subscribers.list(com.verdictdigest.subscribers.SubscriberStatus.ACTIVE);
-        for (int from = 0; from < active.size(); from += 500) {
-            List<Subscriber> batch = active.subList(from, Math.min(active.size(), from + 500));
+        List<Subscriber> batch;
+        // Page by page, so a dry run over a million readers needs no more memory than a send.
+        for (long after = 0; !(batch = subscribers.page(SubscriberStatus.ACTIVE, after, 500)).isEmpty();
+             after = batch.get(batch.size() - 1).id()) {
             Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch.stream().map(Subscriber::id).toList());
             for (Subscriber s : batch) {
                 WireCopy email = prepared.rendered().personalizeForWire(

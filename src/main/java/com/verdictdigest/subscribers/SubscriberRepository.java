@@ -113,6 +113,23 @@ public final class SubscriberRepository {
         }
     }
 
+    /** Up to {@code limit} readers with this status whose id is above {@code afterId}, in id order: a long list page by page. */
+    public List<Subscriber> page(SubscriberStatus status, long afterId, int limit) {
+        try (Connection con = db.getConnection();
+             PreparedStatement ps = con.prepareStatement(SQL.get("subscribers-with-status-after"))) {
+            bind(ps, status.word(), afterId, limit);
+            List<Subscriber> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(subscriber(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list subscribers: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<Subscriber> byId(long id) {
         try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("by-id"))) {
             bind(ps, id);

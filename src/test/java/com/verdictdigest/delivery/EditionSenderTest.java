@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,19 @@ class EditionSenderTest {
         assertThat(m.getHeader("Precedence")).isNull();
         assertThat(m.getHeader("Reply-To")).isNull();
         assertThat(m.getHeader("List-Unsubscribe", null)).doesNotContain("mailto:");
+    }
+
+    @Test
+    void dryRunChecksEveryActiveReaderPageByPageAndSendsNothing() throws Exception {
+        fx.digest.subscribers.insertActive(IntStream.rangeClosed(1, 600).mapToObj(i -> EmailAddress.parse("a" + i + "@example.com")).toList());
+        fx.readers(5, "left", SubscriberStatus.UNSUBSCRIBED);
+        fx.digest.subscribers.insertActive(IntStream.rangeClosed(1, 601).mapToObj(i -> EmailAddress.parse("b" + i + "@example.com")).toList());
+
+        EditionSender.DryRun dry = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).dryRun(W48);
+
+        assertThat(dry.copies()).isEqualTo(1_201); // three pages of 500, the readers who left between them skipped
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(fx.ledger.find(W48)).isEmpty();
     }
 
     @Test
