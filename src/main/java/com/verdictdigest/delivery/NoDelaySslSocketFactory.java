@@ -13,17 +13,9 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory {
         this.tls = tls;
     }
 
-    private volatile Socket last;
-
-    private Socket noDelay(Socket s) throws IOException {
+    private static Socket noDelay(Socket s) throws IOException {
         s.setTcpNoDelay(true);
-        last = s;
         return s;
-    }
-
-    /** The socket made last: the one a connection that owns this factory is using. */
-    Socket lastSocket() {
-        return last;
     }
 
     @Override
