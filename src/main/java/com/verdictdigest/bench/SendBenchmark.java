@@ -72,15 +72,16 @@ public final class SendBenchmark {
             double seconds = summary.sending().toNanos() / 1e9;
             long[] heapPeaks = heap.stop();
             long peakHeapMb = heapPeaks[0] / (1024 * 1024);
-            long liveHeapMb = heapPeaks[1] / (1024 * 1024);
+            String afterFullGc = heapPeaks[1] < 0 ? "no full collection" : heapPeaks[1] / (1024 * 1024) + " MB after a full collection";
             out.println(summary.line());
             out.printf(Locale.ROOT, "%,d connections; %.2f s sending; %,.0f messages/s; %.2f CPU s (%.2f ms per message); "
-                            + "peak heap %d MB (%d MB after a collection); ~%,d bytes per message%n", settings.get(Keys.SEND_CONNECTIONS),
+                            + "peak heap %d MB (%s); ~%,d bytes per message%n", settings.get(Keys.SEND_CONNECTIONS),
                     seconds, summary.ratePerSecond(), cpu, summary.sentHere() == 0 ? 0 : cpu * 1000 / summary.sentHere(), peakHeapMb,
-                    liveHeapMb, avgBytes);
+                    afterFullGc, avgBytes);
             out.printf(Locale.ROOT, "{\"sent\":%d,\"failed\":%d,\"seconds\":%.3f,\"msgsPerSec\":%.1f,\"avgMessageBytes\":%d,"
-                            + "\"peakHeapMb\":%d,\"peakHeapAfterGcMb\":%d,\"cpuSeconds\":%.2f,\"readers\":%d}%n", summary.sentHere(),
-                    summary.counts().failed(), seconds, summary.ratePerSecond(), avgBytes, peakHeapMb, liveHeapMb, cpu, readers);
+                            + "\"peakHeapMb\":%d,\"peakHeapAfterFullGcMb\":%s,\"cpuSeconds\":%.2f,\"readers\":%d}%n", summary.sentHere(),
+                    summary.counts().failed(), seconds, summary.ratePerSecond(), avgBytes, peakHeapMb,
+                    heapPeaks[1] < 0 ? "null" : String.valueOf(heapPeaks[1] / (1024 * 1024)), cpu, readers);
         } finally {
             deleteTree(dir);
         }
@@ -110,19 +111,22 @@ public final class SendBenchmark {
 
     /**
      * The most heap in use at any moment of the send, sampled every 20 ms, and the most left in use
-     * right after a collection: the first grows to whatever cap the heap has, the second is what the
-     * send really keeps.
+     * right after a full collection: the first grows to whatever cap the heap has, the second is what
+     * the send really keeps (after a young collection the old generation still holds promoted garbage).
      */
     private static final class HeapSampler {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong peakAfterGc = new AtomicLong();
+        private final AtomicLong peakAfterGc = new AtomicLong(-1);
         private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
         private final NotificationListener afterGc = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo()
-                        .getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                return;
+            }
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            if (info.getGcAction().equals("end of major GC")) {
+                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
                         .mapToLong(e -> e.getValue().getUsed()).sum();
                 peakAfterGc.accumulateAndGet(used, Math::max);
             }
@@ -136,7 +140,7 @@ public final class SendBenchmark {
             }
         }
 
-        /** Stops sampling; returns the peak in use and the peak left after a collection, in bytes. */
+        /** Stops sampling; returns the peak in use and the peak left after a full collection (-1: none ran), in bytes. */
         long[] stop() {
             timer.shutdownNow();
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

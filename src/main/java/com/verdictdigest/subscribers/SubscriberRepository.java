@@ -96,28 +96,17 @@ public final class SubscriberRepository {
     }
 
     public List<Subscriber> list(SubscriberStatus status) {
-        try (Connection con = db.getConnection();
-             PreparedStatement ps = con.prepareStatement(SQL.get(status == null ? "list-subscribers" : "list-subscribers-with-status"))) {
-            if (status != null) {
-                bind(ps, status.word());
-            }
-            List<Subscriber> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(subscriber(rs));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("cannot list subscribers: " + e.getMessage(), e);
-        }
+        return status == null ? query("list-subscribers") : query("list-subscribers-with-status", status.word());
     }
 
     /** Up to {@code limit} readers with this status whose id is above {@code afterId}, in id order: a long list page by page. */
     public List<Subscriber> page(SubscriberStatus status, long afterId, int limit) {
-        try (Connection con = db.getConnection();
-             PreparedStatement ps = con.prepareStatement(SQL.get("subscribers-with-status-after"))) {
-            bind(ps, status.word(), afterId, limit);
+        return query("subscribers-with-status-after", status.word(), afterId, limit);
+    }
+
+    private List<Subscriber> query(String name, Object... params) {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get(name))) {
+            bind(ps, params);
             List<Subscriber> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
