@@ -1,12 +1,12 @@
 package com.verdictdigest.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.verdictdigest.App;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
 import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.delivery.SendSummary;
 import com.verdictdigest.digest.IsoWeek;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.verdictdigest.subscribers.EmailAddress;
 import java.io.IOException;
 import java.io.PrintWriter;

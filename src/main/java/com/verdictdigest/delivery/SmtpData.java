@@ -1,5 +1,7 @@
 package com.verdictdigest.delivery;
 
+import java.util.Arrays;
+
 /**
  * A message as the text of an SMTP DATA command: every line ends in CRLF, and a line that starts
  * with a period gets a second one (RFC 5321 section 4.5.2), so the server takes only our final
@@ -39,7 +41,7 @@ final class SmtpData {
             out[n++] = '\r';
             out[n++] = '\n';
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** Whether every line ends in CRLF, the last included, and none starts with a period. */

@@ -10,6 +10,7 @@ public record WebConfig(String host, int port, int maxBodyBytes, int maxActiveRe
 
     public static WebConfig from(Settings s) {
         return new WebConfig(s.get(Keys.HTTP_HOST), s.get(Keys.HTTP_PORT), s.get(Keys.HTTP_MAX_BODY_BYTES),
-                s.get(Keys.HTTP_MAX_ACTIVE_REQUESTS), Duration.ofMinutes(s.get(Keys.SUBSCRIBE_RESEND_MINUTES)), s.get(Keys.SUBSCRIBE_PER_CLIENT_PER_HOUR));
+                s.get(Keys.HTTP_MAX_ACTIVE_REQUESTS), Duration.ofMinutes(s.get(Keys.SUBSCRIBE_RESEND_MINUTES)),
+                s.get(Keys.SUBSCRIBE_PER_CLIENT_PER_HOUR));
     }
 }

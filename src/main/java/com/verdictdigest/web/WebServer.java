@@ -24,10 +24,6 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     /**
-     * @param admin  the operator's API and page, or null for a server without them
-     * @param health whether the database and the scheduler are up, for {@code /healthz}
-     */
-    /**
      * Admission in arrival order. With every request let in at once, dozens of threads on two cores
      * contend for the database and Jetty's own locks, and the unlucky ones wait far longer than the
      * rest (one-click load test: p99 about 115 ms at 64 clients). A few at a time, the others queued
@@ -41,6 +37,10 @@ public final class WebServer implements AutoCloseable {
         return qos;
     }
 
+    /**
+     * @param admin  the operator's API and page, or null for a server without them
+     * @param health whether the database and the scheduler are up, for {@code /healthz}
+     */
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
                      SubscriptionService subscriptions, EditionArchive archive, Admin admin, BooleanSupplier health,
                      Clock clock) {
