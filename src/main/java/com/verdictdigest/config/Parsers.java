@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The value types a {@link Key} can hold, each with the wording of its "expected ..." message. */
@@ -113,6 +115,23 @@ final class Parsers {
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * Literal IP addresses separated by commas (no host names: a name would be looked up, and could
+     * change, on every request). Kept in the JVM's canonical form, to compare with a socket's address.
+     */
+    static Key<Set<String>> ipAddresses(String name, String def, String description) {
+        return new Key<>(name, def, description, "IP addresses separated by commas, such as 127.0.0.1, ::1", s -> {
+            Set<String> addresses = new LinkedHashSet<>();
+            for (String part : s.split(",")) {
+                String ip = part.strip();
+                if (!ip.isEmpty()) {
+                    addresses.add(IpAddress.canonical(ip).orElseThrow(IllegalArgumentException::new));
+                }
+            }
+            return Set.copyOf(addresses);
+        }, false);
     }
 
     /** A secret that may be empty (then generated and kept in data.dir) or is at least {@code min} characters. */

@@ -22,11 +22,13 @@ final class SignupForm {
     private final Pages pages;
     private final SubscriptionService subscriptions;
     private final ClientRateLimiter limiter;
+    private final ClientAddress clients;
 
-    SignupForm(Pages pages, SubscriptionService subscriptions, ClientRateLimiter limiter) {
+    SignupForm(Pages pages, SubscriptionService subscriptions, ClientRateLimiter limiter, ClientAddress clients) {
         this.pages = pages;
         this.subscriptions = subscriptions;
         this.limiter = limiter;
+        this.clients = clients;
     }
 
     void home(Context ctx) {
@@ -49,7 +51,7 @@ final class SignupForm {
             answer(ctx, json, 400, "That is not a valid email address.");
             return;
         }
-        if (!limiter.allow(ctx.ip())) {
+        if (!limiter.allow(clients.of(ctx))) {
             answer(ctx, json, 429, "Too many sign-ups from your network. Please try again later.");
             return;
         }

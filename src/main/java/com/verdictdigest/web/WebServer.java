@@ -46,7 +46,8 @@ public final class WebServer implements AutoCloseable {
                      Clock clock) {
         Pages pages = new Pages(templates);
         ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
-        SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock));
+        SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock),
+                new ClientAddress(config.trustedProxies()));
         ArchivePages digests = new ArchivePages(pages, archive, links);
         BookmarksApi api = new BookmarksApi(reader, subscribers, subscriptions);
 

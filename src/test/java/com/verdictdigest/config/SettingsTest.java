@@ -61,6 +61,12 @@ class SettingsTest {
     }
 
     @Test
+    void trustedProxiesAreKeptInOneSpellingPerAddress() {
+        Settings s = Settings.load(null, Map.of("VERDICTS_HTTP_TRUSTED_PROXIES", " 10.0.0.1,::1 , [0:0:0:0:0:0:0:1]"));
+        assertThat(s.get(Keys.HTTP_TRUSTED_PROXIES)).containsExactlyInAnyOrder("10.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
     void badValueNamesKeyValueOriginAndWhatWasExpected() throws Exception {
         Path file = write("catalog.max-pages=lots\n");
         assertThatThrownBy(() -> Settings.load(file, Map.of()))
@@ -71,6 +77,9 @@ class SettingsTest {
                         + " is not valid: expected an IANA time zone such as UTC or Europe/Berlin");
         assertThatThrownBy(() -> Settings.load(null, Map.of("VERDICTS_DB_URL", "postgres://x")))
                 .hasMessageContaining("expected a JDBC URL starting with jdbc:");
+        assertThatThrownBy(() -> Settings.load(null, Map.of("VERDICTS_HTTP_TRUSTED_PROXIES", "127.0.0.1, proxy.example")))
+                .hasMessageContaining("http.trusted-proxies = '127.0.0.1, proxy.example'")
+                .hasMessageContaining("expected IP addresses separated by commas");
     }
 
     @Test

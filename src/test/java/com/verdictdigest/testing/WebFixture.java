@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The web server on a loopback port over a real database, with GreenMail receiving what it mails.
@@ -33,6 +34,10 @@ public final class WebFixture implements AutoCloseable {
     public final String base;
 
     public WebFixture(Path dir, int subscribesPerHour) throws Exception {
+        this(dir, subscribesPerHour, Set.of());
+    }
+
+    public WebFixture(Path dir, int subscribesPerHour, Set<String> trustedProxies) throws Exception {
         greenMail.start();
         sender = new SenderFixture(dir.resolve("db"));
         int port;
@@ -49,7 +54,7 @@ public final class WebFixture implements AutoCloseable {
                 Duration.ofMinutes(15), Clock.systemUTC());
         EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
-        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, 8, Duration.ofMinutes(15), subscribesPerHour),
+        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, 8, trustedProxies, Duration.ofMinutes(15), subscribesPerHour),
                 templates, links, sender.digest.subscribers, subscriptions, archive, null, () -> true, Clock.systemUTC()).start();
     }
 

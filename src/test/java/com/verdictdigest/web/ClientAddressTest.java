@@ -1,0 +1,55 @@
+package com.verdictdigest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.testing.WebFixture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The per-client sign-up limit (3 an hour here) behind a TLS proxy, and without one. */
+class ClientAddressTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    @TempDir
+    Path dir;
+    private WebFixture web;
+
+    @AfterEach
+    void tearDown() {
+        web.close();
+    }
+
+    private int subscribe(int n, String forwardedFor) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("email=reader" + n + "%40example.com")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnLimitAndCannotForgeAnother() throws Exception {
+        web = new WebFixture(dir, 3, Set.of("127.0.0.1"));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(subscribe(i, "203.0.113.7")).isEqualTo(200);
+        }
+        assertThat(subscribe(4, "203.0.113.7")).isEqualTo(429);
+        assertThat(subscribe(5, "198.51.100.1, 203.0.113.7")).as("what the client writes before the proxy's entry is not believed")
+                .isEqualTo(429);
+        assertThat(subscribe(6, "203.0.113.8")).as("another reader behind the same proxy").isEqualTo(200);
+    }
+
+    @Test
+    void withoutTrustedProxiesTheHeaderIsIgnored() throws Exception {
+        web = new WebFixture(dir, 3);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(subscribe(i, "203.0.113." + i)).isEqualTo(200);
+        }
+        assertThat(subscribe(4, "203.0.113.4")).isEqualTo(429);
+    }
+}
