@@ -2,7 +2,7 @@ package com.verdictdigest.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -21,22 +21,23 @@ import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Messages are DKIM-signed by our sender and checked by Apache James jDKIM, an independent verifier. */
 class DkimTest {
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     @TempDir
     Path dir;
     private SenderFixture fx;
-    private GreenMail greenMail;
     private KeyPair keys;
     private MailConfig mail;
 
     @BeforeEach
     void setUp() throws Exception {
         fx = new SenderFixture(dir.resolve("db"));
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
@@ -52,7 +53,6 @@ class DkimTest {
 
     @AfterEach
     void tearDown() {
-        greenMail.stop();
         fx.close();
     }
 

@@ -3,6 +3,7 @@ package com.verdictdigest.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -34,26 +35,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class EditionSenderTest {
     private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
 
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     @TempDir
     Path dir;
     private SenderFixture fx;
-    private GreenMail greenMail;
 
     @BeforeEach
     void setUp() {
         fx = new SenderFixture(dir.resolve("db"));
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
     }
 
     @AfterEach
     void tearDown() {
-        greenMail.stop();
         fx.close();
     }
 

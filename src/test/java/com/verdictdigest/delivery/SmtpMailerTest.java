@@ -2,29 +2,18 @@ package com.verdictdigest.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.verdictdigest.testing.SenderFixture;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SmtpMailerTest {
-    private GreenMail greenMail;
-
-    @BeforeEach
-    void start() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
-    }
-
-    @AfterEach
-    void stop() {
-        greenMail.stop();
-    }
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @Test
     void linesStartingWithAPeriodArriveIntactAndTheConnectionCarriesOnAfterThem() throws Exception {
