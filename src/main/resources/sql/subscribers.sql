@@ -25,11 +25,8 @@ SELECT id, email, status, created_at FROM subscriber WHERE id BETWEEN ? AND ? OR
 -- name: activate-pending
 UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'
 
--- name: list-subscribers
-SELECT id, email, status, created_at FROM subscriber ORDER BY id
-
--- name: list-subscribers-with-status
-SELECT id, email, status, created_at FROM subscriber WHERE status = ? ORDER BY id
+-- name: subscribers-after
+SELECT id, email, status, created_at FROM subscriber WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
 
 -- name: subscribers-with-status-after
 -- One page of a long list, in id order, from where the last page ended.

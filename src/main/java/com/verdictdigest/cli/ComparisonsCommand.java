@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "comparisons", mixinStandardHelpOptions = true, description = "Show the comparisons in the catalog.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class ComparisonsCommand {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ParentCommand

@@ -1,5 +1,7 @@
 package com.verdictdigest.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.verdictdigest.App;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
@@ -88,24 +90,37 @@ final class SubscribersCommand {
                 throw new UserError("--status: '" + status + "' is not one of pending, active, unsubscribed, bounced");
             }
         }
+        // Page by page, written as read: a list of a million readers in the memory of one page.
         try (App app = root.open()) {
-            List<Subscriber> all = app.subscribers().list(filter);
             PrintWriter out = root.spec.commandLine().getOut();
+            Iterable<List<Subscriber>> pages = app.subscribers().pages(filter, 1_000);
             if (format == OutputFormat.json) {
-                out.println(ComparisonsCommand.json(all.stream().map(s -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", s.id());
-                    m.put("email", s.email());
-                    m.put("status", s.status().word());
-                    m.put("created", s.createdAt().toString());
-                    return m;
-                }).toList()));
+                try (SequenceWriter array = ComparisonsCommand.JSON.writer()
+                        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
+                    for (List<Subscriber> page : pages) {
+                        for (Subscriber s : page) {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("id", s.id());
+                            m.put("email", s.email());
+                            m.put("status", s.status().word());
+                            m.put("created", s.createdAt().toString());
+                            array.write(m);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UserError("cannot write the list: " + e.getMessage(), 1);
+                }
+                out.println();
             } else {
                 out.printf("%-8s  %-40s  %-12s  %s%n", "ID", "EMAIL", "STATUS", "JOINED");
-                for (Subscriber s : all) {
-                    out.printf("%-8d  %-40s  %-12s  %s%n", s.id(), s.email(), s.status().word(), s.createdAt());
+                int count = 0;
+                for (List<Subscriber> page : pages) {
+                    for (Subscriber s : page) {
+                        out.printf("%-8d  %-40s  %-12s  %s%n", s.id(), s.email(), s.status().word(), s.createdAt());
+                        count++;
+                    }
                 }
-                out.println(all.size() + (all.size() == 1 ? " reader" : " readers"));
+                out.println(count + (count == 1 ? " reader" : " readers"));
             }
             return 0;
         }

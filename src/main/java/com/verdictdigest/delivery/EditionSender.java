@@ -409,10 +409,8 @@ public final class EditionSender {
         Prepared prepared = prepare(week, false);
         int copies = 0;
         long bytes = 0;
-        List<Subscriber> batch;
         // Page by page, so a dry run over a million readers needs no more memory than a send.
-        for (long after = 0; !(batch = subscribers.page(SubscriberStatus.ACTIVE, after, 500)).isEmpty();
-             after = batch.get(batch.size() - 1).id()) {
+        for (List<Subscriber> batch : subscribers.pages(SubscriberStatus.ACTIVE, 500)) {
             Map<Long, List<Bookmark>> bookmarks = subscribers.bookmarksOf(batch.stream().map(Subscriber::id).toList());
             for (Subscriber s : batch) {
                 WireCopy email = prepared.rendered().personalizeForWire(

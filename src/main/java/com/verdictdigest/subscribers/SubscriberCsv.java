@@ -2,6 +2,7 @@ package com.verdictdigest.subscribers;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.verdictdigest.events.EventKind;
@@ -90,14 +91,17 @@ public final class SubscriberCsv {
     }
 
     public int export(Writer out) throws IOException {
-        List<Subscriber> all = repository.list(null);
         CsvSchema schema = CsvSchema.builder().addColumn("email").addColumn("status").addColumn("created")
                 .build().withHeader();
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (Subscriber s : all) {
-            rows.add(Map.of("email", s.email(), "status", s.status().word(), "created", s.createdAt().toString()));
+        int count = 0;
+        try (SequenceWriter rows = new CsvMapper().writer(schema).writeValues(out)) {
+            for (List<Subscriber> page : repository.pages(null, 1_000)) {
+                for (Subscriber s : page) {
+                    rows.write(Map.of("email", s.email(), "status", s.status().word(), "created", s.createdAt().toString()));
+                    count++;
+                }
+            }
         }
-        new CsvMapper().writer(schema).writeValue(out, rows);
-        return all.size();
+        return count;
     }
 }

@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -95,13 +97,35 @@ public final class SubscriberRepository {
         }
     }
 
-    public List<Subscriber> list(SubscriberStatus status) {
-        return status == null ? query("list-subscribers") : query("list-subscribers-with-status", status.word());
+    /**
+     * Every reader with this status (null: any) in id order, a page of {@code size} at a time, each
+     * page read when it is reached: a list of a million readers in the memory of one page.
+     */
+    public Iterable<List<Subscriber>> pages(SubscriberStatus status, int size) {
+        return () -> new Iterator<>() {
+            private List<Subscriber> next = page(status, 0, size);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<Subscriber> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<Subscriber> current = next;
+                next = current.size() < size ? List.of() : page(status, current.get(current.size() - 1).id(), size);
+                return current;
+            }
+        };
     }
 
-    /** Up to {@code limit} readers with this status whose id is above {@code afterId}, in id order: a long list page by page. */
-    public List<Subscriber> page(SubscriberStatus status, long afterId, int limit) {
-        return query("subscribers-with-status-after", status.word(), afterId, limit);
+    /** Up to {@code limit} readers with this status (null: any) whose id is above {@code afterId}, in id order. */
+    private List<Subscriber> page(SubscriberStatus status, long afterId, int limit) {
+        return status == null ? query("subscribers-after", afterId, limit)
+                : query("subscribers-with-status-after", status.word(), afterId, limit);
     }
 
     private List<Subscriber> query(String name, Object... params) {

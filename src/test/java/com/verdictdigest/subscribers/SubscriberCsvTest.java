@@ -3,11 +3,14 @@ package com.verdictdigest.subscribers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verdictdigest.store.Database;
+import com.verdictdigest.testing.Readers;
 import com.verdictdigest.testing.TestDatabase;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ class SubscriberCsvTest {
         assertThat(r.added()).isEqualTo(2);
         assertThat(r.unchanged()).as("same address in another case").isEqualTo(1);
         assertThat(r.problems()).containsExactly("readers.csv:3: 'not-an-email' is not a valid email address");
-        assertThat(repo.list(null)).extracting(Subscriber::email).containsExactly("ada@example.com", "grace@example.com");
+        assertThat(Readers.all(repo, null)).extracting(Subscriber::email).containsExactly("ada@example.com", "grace@example.com");
     }
 
     @Test
@@ -54,7 +57,7 @@ class SubscriberCsvTest {
         SubscriberCsv.ImportResult again = csv.importFrom(new StringReader(file), "a.csv", SubscriberStatus.ACTIVE);
 
         assertThat(again.summary()).isEqualTo("Import finished: 0 added, 0 activated, 3 already there, 0 refused");
-        assertThat(repo.list(null)).extracting(Subscriber::email, Subscriber::status).containsExactly(
+        assertThat(Readers.all(repo, null)).extracting(Subscriber::email, Subscriber::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("left@example.com", SubscriberStatus.UNSUBSCRIBED),
                 org.assertj.core.groups.Tuple.tuple("pending@example.com", SubscriberStatus.ACTIVE),
                 org.assertj.core.groups.Tuple.tuple("new@example.com", SubscriberStatus.ACTIVE));
@@ -79,5 +82,16 @@ class SubscriberCsvTest {
         assertThat(lines[0]).isEqualTo("email,status,created");
         assertThat(lines[1]).startsWith("ada@example.com,active,");
         assertThat(lines[2]).startsWith("bob@example.com,unsubscribed,");
+    }
+
+    @Test
+    void exportOfMoreReadersThanOnePageWritesEachOnceInOrder() throws Exception {
+        repo.insertActive(IntStream.rangeClosed(1, 2_345).mapToObj(i -> EmailAddress.parse("r" + i + "@example.com")).toList());
+        StringWriter out = new StringWriter();
+
+        assertThat(csv.export(out)).isEqualTo(2_345);
+
+        List<String> emails = out.toString().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+        assertThat(emails).containsExactlyElementsOf(IntStream.rangeClosed(1, 2_345).mapToObj(i -> "r" + i + "@example.com").toList());
     }
 }

@@ -7,6 +7,7 @@ import com.verdictdigest.links.Purpose;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.KeepAliveClient;
+import com.verdictdigest.testing.Readers;
 import com.verdictdigest.testing.WebFixture;
 import java.io.IOException;
 import java.net.URI;
@@ -77,7 +78,7 @@ class OneClickLoadTest {
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100));
 
         assertThat(errors.get()).isZero();
-        assertThat(web.sender.digest.subscribers.list(SubscriberStatus.UNSUBSCRIBED)).hasSize(WARM_UP + READERS);
+        assertThat(Readers.all(web.sender.digest.subscribers, SubscriberStatus.UNSUBSCRIBED)).hasSize(WARM_UP + READERS);
         assertThat(web.events.list(null)).hasSize(WARM_UP + READERS);
     }
 
