@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPOutputStream;
@@ -21,6 +23,12 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 public final class SmtpMailer implements Mailer {
     private final SmtpConfig config;
+    /** Closes a connection whose DATA write outlasts the read timeout (see {@link DataChannel}). */
+    private final ScheduledExecutorService writeWatchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "smtp-write-timeout");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
@@ -46,6 +54,8 @@ public final class SmtpMailer implements Mailer {
             p.put("mail.smtps.socketFactory", new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault()));
         } else {
             p.put("mail.smtp.socketFactory", plain);
+            // No silent retry on a socket of Angus's own: the factory must know the socket in use.
+            p.put("mail.smtp.socketFactory.fallback", "false");
             if (config.tls().equals("starttls")) {
                 p.put("mail.smtp.starttls.enable", "true");
                 p.put("mail.smtp.starttls.required", "true");
@@ -70,7 +80,7 @@ public final class SmtpMailer implements Mailer {
         private final jakarta.mail.Session session = session(plain);
         private Transport transport;
         /** Where the DATA text goes: the plain socket, or null to leave it to Angus. */
-        private OutputStream dataOutput;
+        private DataChannel data;
 
         Connection() throws SendFailure {
             connect();
@@ -86,8 +96,8 @@ public final class SmtpMailer implements Mailer {
                 }
                 // Only on a plain connection do we know the socket Angus writes to: STARTTLS replaces it
                 // with one of its own, and a TLS connection is not covered by a test here.
-                dataOutput = config.tls().equals("none") ? plain.lastSocket().getOutputStream() : null;
-            } catch (MessagingException | IOException e) {
+                data = config.tls().equals("none") ? new DataChannel(plain.lastSocket(), config.readTimeout(), writeWatchdog) : null;
+            } catch (MessagingException e) {
                 transport = null;
                 throw new SendFailure("cannot connect to " + describe() + ": " + reason(e), SendFailure.Kind.CONNECTION, e);
             }
@@ -100,7 +110,7 @@ public final class SmtpMailer implements Mailer {
             }
             try {
                 Address[] to = {new InternetAddress(message.recipient())};
-                transport.sendMessage(new Prebuilt(session, message, dataOutput), to);
+                transport.sendMessage(new Prebuilt(session, message, data), to);
             } catch (MessagingException e) {
                 int code = replyCode(e);
                 SendFailure.Kind kind = code >= 500 ? (recipientRefused(e) ? SendFailure.Kind.RECIPIENT_REJECTED : SendFailure.Kind.PERMANENT)
@@ -168,23 +178,23 @@ public final class SmtpMailer implements Mailer {
     /** A message whose bytes are already final: written as they are. */
     private static final class Prebuilt extends MimeMessage {
         private final OutgoingMessage message;
-        private final OutputStream dataOutput;
+        private final DataChannel data;
 
-        Prebuilt(jakarta.mail.Session session, OutgoingMessage message, OutputStream dataOutput) {
+        Prebuilt(jakarta.mail.Session session, OutgoingMessage message, DataChannel data) {
             super(session);
             this.message = message;
-            this.dataOutput = dataOutput;
+            this.data = data;
         }
 
         @Override
         public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-            if (dataOutput != null && os instanceof SMTPOutputStream) {
-                // Angus's SMTPOutputStream checks every byte and writes line by line: a quarter to a
-                // third of the sender threads' time (JFR, README "Performance"). Our message is made into DATA text in
-                // one pass and written in one call to the same socket: Angus has flushed the DATA
-                // command before calling us, and writes the final "." line after we return.
-                dataOutput.write(SmtpData.of(message.data()));
-                dataOutput.flush();
+            // Angus's SMTPOutputStream checks every byte and writes line by line: a quarter to a third
+            // of the sender threads' time (JFR, README "Performance"). Our message is made into DATA
+            // text in one pass and written in one call to the same socket: Angus has flushed the DATA
+            // command before calling us, and writes the final "." line after we return. Exactly that
+            // class: BDAT's stream (CHUNKING) is a subclass that frames what it is given.
+            if (data != null && os.getClass() == SMTPOutputStream.class) {
+                data.write(message.data());
             } else {
                 os.write(message.data());
             }

@@ -54,7 +54,9 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
-            cfg.jetty.modifyServer(server -> server.setHandler(admission(config.maxActiveRequests())));
+            if (!Boolean.getBoolean("vd.noqos")) {
+                cfg.jetty.modifyServer(server -> server.setHandler(admission(config.maxActiveRequests())));
+            }
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {

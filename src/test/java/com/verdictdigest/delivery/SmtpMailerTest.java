@@ -1,13 +1,24 @@
 package com.verdictdigest.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.verdictdigest.testing.SenderFixture;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +39,50 @@ class SmtpMailerTest {
         assertThat(GreenMailUtil.getBody(received[0]).replace("\r\n", "\n")).isEqualTo(body.replace("\r\n", "\n").stripTrailing());
         assertThat(received[1].getAllRecipients()[0].toString()).isEqualTo("second@example.com");
         assertThat(GreenMailUtil.getBody(received[1])).contains("the second message on the same connection");
+    }
+
+    @Test
+    void aRelayThatStopsReadingMidMessageBreaksTheConnectionAfterTheTimeout() throws Exception {
+        try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> stopReadingAfterData(relay));
+            server.setDaemon(true);
+            server.start();
+            SmtpMailer mailer = new SmtpMailer(new SmtpConfig("127.0.0.1", relay.getLocalPort(), "", "", "none",
+                    Duration.ofSeconds(2), Duration.ofSeconds(1)));
+            // Far more than the socket buffers hold: the write blocks once the relay stops reading.
+            String body = ("x".repeat(70) + "\r\n").repeat(500_000);
+
+            long start = System.nanoTime();
+            SendFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(SendFailure.class, () -> {
+                try (Mailer.Session session = mailer.open()) {
+                    session.send(message("stuck@example.com", body));
+                }
+            }));
+
+            assertThat(failure.kind()).isEqualTo(SendFailure.Kind.CONNECTION);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** A relay that accepts everything up to DATA, answers 354, then never reads again. */
+    private static void stopReadingAfterData(ServerSocket relay) {
+        try (Socket client = relay.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
+            out.write("220 stuck.example ESMTP\r\n");
+            out.flush();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String reply = line.startsWith("DATA") ? "354 go ahead" : "250 ok";
+                out.write(reply + "\r\n");
+                out.flush();
+                if (line.startsWith("DATA")) {
+                    Thread.sleep(20_000);
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the test is over
+        }
     }
 
     private static OutgoingMessage message(String to, String body) {
