@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /** A literal IPv4 or IPv6 address in one canonical spelling, so that two spellings of one address compare equal. */
 public final class IpAddress {
-    /** Only digits, hex letters, dots and colons: never a host name, which InetAddress would look up. */
-    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f.:]+");
+    /** Dotted IPv4, or anything with a colon (IPv6): InetAddress looks neither up, unlike a host name. */
+    private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private IpAddress() {
     }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,16 +27,23 @@ final class ClientAddress {
             return peer;
         }
         List<String> forwarded = Collections.list(ctx.req().getHeaders("X-Forwarded-For")).stream()
-                .flatMap(header -> Arrays.stream(header.split(","))).map(String::strip).toList();
+                .flatMap(header -> Arrays.stream(header.split(","))).map(String::strip).filter(hop -> !hop.isEmpty()).toList();
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            Optional<String> hop = IpAddress.canonical(forwarded.get(i));
-            if (hop.isEmpty()) {
-                return peer; // a hop our proxy would not write: trust nothing before it
-            }
-            if (!trustedProxies.contains(hop.get())) {
-                return hop.get();
+            // Some proxies write a port ("203.0.113.7:5678", "[2001:db8::1]:443") or "unknown":
+            // the address without its port, or else the entry as written, still tells clients apart.
+            String hop = IpAddress.canonical(withoutPort(forwarded.get(i))).orElse(forwarded.get(i));
+            if (!trustedProxies.contains(hop)) {
+                return hop;
             }
         }
         return peer;
+    }
+
+    private static String withoutPort(String hop) {
+        if (hop.startsWith("[") && hop.indexOf(']') > 0) {
+            return hop.substring(1, hop.indexOf(']'));
+        }
+        int colon = hop.indexOf(':');
+        return colon > 0 && colon == hop.lastIndexOf(':') ? hop.substring(0, colon) : hop;
     }
 }

@@ -80,6 +80,8 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(null, Map.of("VERDICTS_HTTP_TRUSTED_PROXIES", "127.0.0.1, proxy.example")))
                 .hasMessageContaining("http.trusted-proxies = '127.0.0.1, proxy.example'")
                 .hasMessageContaining("expected IP addresses separated by commas");
+        assertThatThrownBy(() -> Settings.load(null, Map.of("VERDICTS_HTTP_TRUSTED_PROXIES", "dead.beef")))
+                .as("a host name made of hex letters is still a name, never looked up").hasMessageContaining("expected IP addresses");
     }
 
     @Test

@@ -41,7 +41,9 @@ class ClientAddressTest {
         assertThat(subscribe(4, "203.0.113.7")).isEqualTo(429);
         assertThat(subscribe(5, "198.51.100.1, 203.0.113.7")).as("what the client writes before the proxy's entry is not believed")
                 .isEqualTo(429);
-        assertThat(subscribe(6, "203.0.113.8")).as("another reader behind the same proxy").isEqualTo(200);
+        assertThat(subscribe(6, "203.0.113.7:41000")).as("the same client, written with its port").isEqualTo(429);
+        assertThat(subscribe(7, "203.0.113.8")).as("another reader behind the same proxy").isEqualTo(200);
+        assertThat(subscribe(8, "[2001:db8::1]:443")).as("an IPv6 client, with its port").isEqualTo(200);
     }
 
     @Test
