@@ -67,10 +67,10 @@ public final class SendBenchmark {
             long cpuStart = processCpuNanos();
             SendSummary summary = sender.send(WEEK);
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            long[] heapPeaks = heap.stop();
             timer.shutdownNow();
             long avgBytes = sender.sampleMessageBytes(WEEK);
             double seconds = summary.sending().toNanos() / 1e9;
-            long[] heapPeaks = heap.stop();
             long peakHeapMb = heapPeaks[0] / (1024 * 1024);
             String afterFullGc = heapPeaks[1] < 0 ? "no full collection" : heapPeaks[1] / (1024 * 1024) + " MB after a full collection";
             out.println(summary.line());
@@ -112,7 +112,8 @@ public final class SendBenchmark {
     /**
      * The most heap in use at any moment of the send, sampled every 20 ms, and the most left in use
      * right after a full collection: the first grows to whatever cap the heap has, the second is what
-     * the send really keeps (after a young collection the old generation still holds promoted garbage).
+     * the send kept at the moments a full collection ran (after a young collection the old generation
+     * still holds promoted garbage).
      */
     private static final class HeapSampler {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
