@@ -27,11 +27,15 @@ public final class EditionArchive {
 
     /** Editions that went out to readers (sent, being sent, or stopped after some were sent), newest first. */
     public List<EditionRecord> published() {
-        return ledger.all().stream().filter(e -> e.audience() != null && e.status() != EditionStatus.SKIPPED).toList();
+        return ledger.all().stream().filter(EditionArchive::wentOut).toList();
     }
 
     public Optional<RenderedEdition> edition(IsoWeek week) {
-        return published().stream().filter(e -> e.week().equals(week)).findFirst()
+        return ledger.find(week).filter(EditionArchive::wentOut)
                 .map(e -> rendered.computeIfAbsent(week, w -> renderer.render(EditionContent.frozen(e, ledger, catalog))));
+    }
+
+    private static boolean wentOut(EditionRecord edition) {
+        return edition.audience() != null && edition.status() != EditionStatus.SKIPPED;
     }
 }
