@@ -195,6 +195,7 @@ public final class DigestScheduler implements AutoCloseable {
             // the run is for the latest planned time that has come, whichever process fires it.
             Instant now = Instant.now();
             Instant planned = latestPlannedTime(config, now).orElse(now);
+            log.info("Schedule fired (due {})", context.getScheduledFireTime().toInstant());
             run.run(planned, IsoWeek.of(planned, config.zone()).previous());
         }
     }

@@ -1,0 +1,120 @@
+package com.verdictdigest.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.ChildProcess;
+import com.verdictdigest.testing.DigestFixture;
+import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two `serve` processes on one database: each planned run fires in one of them only, and readers get one message. */
+class ClusteredScheduleTest {
+    private static final Pattern FIRED = Pattern.compile("Schedule fired \\(due (\\S+)\\)");
+
+    @TempDir
+    Path dir;
+    private final List<Process> nodes = new ArrayList<>();
+    private SenderFixture fx;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (Process node : nodes) {
+            node.destroy();
+            if (!node.waitFor(20, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+            }
+        }
+        fx.close();
+    }
+
+    private Process node(String name) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("VERDICTS_DB_URL", TestDatabase.url(dir.resolve("db")));
+        env.put("VERDICTS_DATA_DIR", dir.resolve(name).toString());
+        env.put("VERDICTS_LINKS_SECRET", new String(DigestFixture.SECRET, StandardCharsets.UTF_8));
+        env.put("VERDICTS_SITE_BASE_URL", DigestFixture.BASE.toString());
+        env.put("VERDICTS_HTTP_PORT", "0");
+        env.put("VERDICTS_DIGEST_TIMEZONE", "UTC");
+        env.put("VERDICTS_DIGEST_SCHEDULE", "0/2 * * * * ?");
+        Files.createDirectories(dir.resolve(name));
+        Process p = ChildProcess.start(dir.resolve(name + ".log"), env, "serve");
+        nodes.add(p);
+        return p;
+    }
+
+    private List<String> firings(String name) throws Exception {
+        List<String> due = new ArrayList<>();
+        Matcher m = FIRED.matcher(Files.readString(dir.resolve(name + ".log")));
+        while (m.find()) {
+            due.add(m.group(1));
+        }
+        return due;
+    }
+
+    private long outboxFiles(String name) throws Exception {
+        Path outbox = dir.resolve(name).resolve("outbox");
+        if (!Files.isDirectory(outbox)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).count();
+        }
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    private int fired(String name) {
+        try {
+            return firings(name).size();
+        } catch (Exception e) {
+            return 0; // the log is not there yet
+        }
+    }
+
+    @Test
+    void eachPlannedRunFiresInOneProcessOnlyAndTheOtherTakesOverWhenItStops() throws Exception {
+        fx = new SenderFixture(dir.resolve("db"));
+        fx.readers(20, "r", SubscriberStatus.ACTIVE);
+        Process a = node("a");
+        Process b = node("b");
+
+        waitFor(() -> fired("a") + fired("b") >= 3);
+        assertThat(a.isAlive() && b.isAlive()).as("both processes scheduling at once").isTrue();
+        // Stop the one that has been firing; the other must take over the schedule.
+        String first = fired("a") >= fired("b") ? "a" : "b";
+        String other = first.equals("a") ? "b" : "a";
+        Process stopping = first.equals("a") ? a : b;
+        stopping.destroy();
+        assertThat(stopping.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        int otherBefore = fired(other);
+        waitFor(() -> fired(other) >= otherBefore + 3);
+        Thread.sleep(1_000); // let the last send finish
+
+        List<String> all = new ArrayList<>(firings("a"));
+        all.addAll(firings("b"));
+        System.out.printf("fired in a: %s; in b: %s%n", firings("a"), firings("b"));
+        assertThat(all).as("each planned run fired once, across both processes").doesNotHaveDuplicates();
+        assertThat(fired(other)).as("the second process took the schedule over").isGreaterThanOrEqualTo(otherBefore + 3);
+        assertThat(outboxFiles("a") + outboxFiles("b")).as("one message per reader, whichever process sent it").isEqualTo(20);
+    }
+}
