@@ -9,6 +9,7 @@ import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
+import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.TestDatabase;
 import jakarta.mail.Message;
@@ -94,10 +95,7 @@ class CrashAndConcurrencyTest {
         List<Subscriber> readers = fx.readers(300, "reader", SubscriberStatus.ACTIVE);
         Path log = dir.resolve("child.log");
         Process child = ChildProcess.start(log, childEnv(150), "digest", "send", "--week", "2026-W48");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (greenMail.getReceivedMessages().length < 60 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Poll.until(() -> greenMail.getReceivedMessages().length >= 60 || !child.isAlive(), Duration.ofSeconds(60));
         assertThat(child.isAlive()).as("the child is still sending: %s", Files.readString(log)).isTrue();
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -126,10 +124,7 @@ class CrashAndConcurrencyTest {
         List<Subscriber> readers = fx.readers(400, "reader", SubscriberStatus.ACTIVE);
         Path log = dir.resolve("child.log");
         Process child = ChildProcess.start(log, childEnv(100), "digest", "send", "--week", "2026-W48");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (greenMail.getReceivedMessages().length < 20 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Poll.until(() -> greenMail.getReceivedMessages().length >= 20 || !child.isAlive(), Duration.ofSeconds(60));
         SendConfig limited = new SendConfig(2, 100, 3, Duration.ofMillis(50), 25, Duration.ofSeconds(2));
 
         SendSummary here = fx.sender(SenderFixture.smtp(greenMail.getSmtp().getPort()), limited).send(W48);

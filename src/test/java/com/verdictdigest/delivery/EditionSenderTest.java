@@ -14,6 +14,7 @@ import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ScriptedSmtpServer;
+import com.verdictdigest.testing.FreePort;
 import com.verdictdigest.testing.SenderFixture;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -21,7 +22,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -236,10 +236,7 @@ class EditionSenderTest {
     @Test
     void unreachableRelayPausesTheEditionWithoutFailingAnyReader() throws Exception {
         fx.readers(10, "r", SubscriberStatus.ACTIVE);
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = FreePort.pick();
         SendConfig config = new SendConfig(2, 0, 2, java.time.Duration.ofMillis(10), 4, java.time.Duration.ofSeconds(2));
 
         SendSummary summary = fx.sender(SenderFixture.smtp(closedPort), config).send(W48);
@@ -256,10 +253,7 @@ class EditionSenderTest {
     @Test
     void serverDownAtTheStartAndBackLater() throws Exception {
         fx.readers(5, "r", SubscriberStatus.ACTIVE);
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick();
         GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         Thread starter = new Thread(() -> {
             try {

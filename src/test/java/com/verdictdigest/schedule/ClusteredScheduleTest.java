@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
+import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,13 +78,6 @@ class ClusteredScheduleTest {
         }
     }
 
-    private void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-    }
-
     private int fired(String name) {
         try {
             return firings(name).size();
@@ -98,7 +93,7 @@ class ClusteredScheduleTest {
         Process a = node("a");
         Process b = node("b");
 
-        waitFor(() -> fired("a") + fired("b") >= 3);
+        Poll.until(() -> fired("a") + fired("b") >= 3, Duration.ofSeconds(60));
         assertThat(a.isAlive() && b.isAlive()).as("both processes scheduling at once").isTrue();
         // Stop the one that has been firing; the other must take over the schedule.
         String first = fired("a") >= fired("b") ? "a" : "b";
@@ -107,7 +102,7 @@ class ClusteredScheduleTest {
         stopping.destroy();
         assertThat(stopping.waitFor(20, TimeUnit.SECONDS)).isTrue();
         int otherBefore = fired(other);
-        waitFor(() -> fired(other) >= otherBefore + 3);
+        Poll.until(() -> fired(other) >= otherBefore + 3, Duration.ofSeconds(60));
         Thread.sleep(1_000); // let the last send finish
 
         List<String> all = new ArrayList<>(firings("a"));

@@ -10,6 +10,7 @@ import com.verdictdigest.delivery.EditionStatus;
 import com.verdictdigest.delivery.OutboxMailer;
 import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,13 +58,6 @@ class DigestSchedulerTest {
                 fx.digest.catalog), control, fx.ledger, catchUp, Clock.systemUTC());
     }
 
-    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
-
     private long outboxFiles() throws Exception {
         if (!Files.isDirectory(dir.resolve("outbox"))) {
             return 0;
@@ -83,8 +75,8 @@ class DigestSchedulerTest {
         assertThat(scheduler.isRunning()).isTrue();
         assertThat(scheduler.nextRun()).isPresent();
 
-        waitFor(() -> fx.ledger.find(lastWeek).map(e -> e.status() == EditionStatus.SENT
-                || e.status() == EditionStatus.SKIPPED).orElse(false), 30);
+        Poll.until(() -> fx.ledger.find(lastWeek).map(e -> e.status() == EditionStatus.SENT
+                || e.status() == EditionStatus.SKIPPED).orElse(false), Duration.ofSeconds(30));
         Thread.sleep(4_500); // two more firings: they must send nothing more
 
         EditionRecord edition = fx.ledger.find(lastWeek).orElseThrow();
@@ -108,7 +100,7 @@ class DigestSchedulerTest {
         scheduler.start();
         Instant missed = scheduler.nextRun().orElseThrow();
         scheduler.close(); // "down" across the planned time
-        waitFor(() -> Instant.now().isAfter(missed.plusSeconds(9)), 15);
+        Poll.until(() -> Instant.now().isAfter(missed.plusSeconds(9)), Duration.ofSeconds(15));
         assertThat(runs).isEmpty();
 
         IsoWeek week = IsoWeek.of(missed, UTC).previous();
@@ -118,7 +110,7 @@ class DigestSchedulerTest {
                     runs.add(scheduled);
                     strict.run(scheduled, w);
                 }, "test-b").start();
-        waitFor(() -> !runs.isEmpty(), 10);
+        Poll.until(() -> !runs.isEmpty(), Duration.ofSeconds(10));
 
         Thread.sleep(1_000);
         assertThat(runs).as("the missed run fires once on restart, with its planned time").containsExactly(missed);
@@ -143,7 +135,7 @@ class DigestSchedulerTest {
     void aMissedRunWithinTheCatchUpWindowStillGoesOut() throws Exception {
         IsoWeek week = IsoWeek.parse("2026-W48");
         weekly(Duration.ofHours(24)).run(Instant.now().minus(Duration.ofHours(3)), week);
-        waitFor(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), 20);
+        Poll.until(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(20));
         assertThat(fx.ledger.find(week).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
         assertThat(outboxFiles()).isEqualTo(5);
     }
@@ -159,7 +151,7 @@ class DigestSchedulerTest {
             control.trigger(week);
             second.trigger(week);
             scheduled.join();
-            waitFor(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), 30);
+            Poll.until(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(30));
             Thread.sleep(500);
         } finally {
             second.close();

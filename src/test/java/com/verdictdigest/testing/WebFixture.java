@@ -13,7 +13,6 @@ import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.web.WebConfig;
 import com.verdictdigest.web.WebServer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,10 +39,7 @@ public final class WebFixture implements AutoCloseable {
     public WebFixture(Path dir, int subscribesPerHour, Set<String> trustedProxies) throws Exception {
         greenMail.start();
         sender = new SenderFixture(dir.resolve("db"));
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick();
         base = "http://127.0.0.1:" + port;
         links = new LinkBuilder(URI.create(base), new LinkSigner(DigestFixture.SECRET));
         Templates templates = new Templates(Path.of("templates"));
