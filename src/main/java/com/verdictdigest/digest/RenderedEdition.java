@@ -36,6 +36,8 @@ public final class RenderedEdition {
     private final int bookmarks;
     private final int comparisons;
     private final int[][] bookmarkSlots;
+    /** The tool id behind each bookmark slot (0: unknown), looked up once per edition. */
+    private final long[][] bookmarkToolIds;
     private final int slotCount;
     /** The slugs of the tools this edition features: a bookmark among them has a new verdict. */
     private final Set<String> featuredTools = new HashSet<>();
@@ -58,9 +60,13 @@ public final class RenderedEdition {
         this.bookmarks = slots.id("bookmarks");
         this.comparisons = slots.id("comparisons");
         this.bookmarkSlots = new int[edition.comparisons().size()][2];
+        this.bookmarkToolIds = new long[edition.comparisons().size()][2];
         for (int i = 0; i < bookmarkSlots.length; i++) {
+            Comparison c = edition.comparisons().get(i);
             bookmarkSlots[i][0] = slots.id(bookmarkSlot(i, "left"));
             bookmarkSlots[i][1] = slots.id(bookmarkSlot(i, "right"));
+            bookmarkToolIds[i][0] = edition.toolIds().getOrDefault(c.left().slug(), 0L);
+            bookmarkToolIds[i][1] = edition.toolIds().getOrDefault(c.right().slug(), 0L);
         }
         this.slotCount = slots.size();
         for (Comparison c : edition.comparisons()) {
@@ -116,8 +122,9 @@ public final class RenderedEdition {
         urls[viewLink] = links.link(new LinkToken(Purpose.VIEW, reader.id(), week, 0));
         List<Comparison> cs = edition.comparisons();
         for (int i = 0; i < cs.size(); i++) {
-            urls[bookmarkSlots[i][0]] = bookmarkUrl(links, reader, cs.get(i).left().slug());
-            urls[bookmarkSlots[i][1]] = bookmarkUrl(links, reader, cs.get(i).right().slug());
+            for (int side = 0; side < 2; side++) {
+                urls[bookmarkSlots[i][side]] = links.link(new LinkToken(Purpose.BOOKMARK, reader.id(), week, bookmarkToolIds[i][side]));
+            }
         }
 
         Set<String> saved = new HashSet<>();
@@ -170,11 +177,6 @@ public final class RenderedEdition {
             urls[bookmarkSlots[i][1]] = urls[bookmarkSlots[i][0]];
         }
         return new Writer(urls, "", htmlBlocks, order, new boolean[cs.size()]).write(htmlLayout, htmlSizeHint);
-    }
-
-    private String bookmarkUrl(LinkBuilder links, Reader reader, String toolSlug) {
-        Long toolId = edition.toolIds().get(toolSlug);
-        return links.link(new LinkToken(Purpose.BOOKMARK, reader.id(), edition.week(), toolId == null ? 0 : toolId));
     }
 
     /** Fills the slots of one part's quoted-printable body for one reader. */
