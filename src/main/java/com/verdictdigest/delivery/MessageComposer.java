@@ -35,6 +35,11 @@ public final class MessageComposer {
     private final String messageIdDomain;
     private final String boundary;
     private final byte[] closing;
+    /** The List-Unsubscribe mailto after the https address, or empty (mail.unsubscribe-mailto). */
+    private final String unsubscribeMailto;
+    /** The boundary and headers that open the text part and the HTML part: made once, copied per message. */
+    private final byte[] textPart;
+    private final byte[] htmlPart;
     private final DkimSigning dkim;
 
     public MessageComposer(MailConfig config, Clock clock) {
@@ -51,6 +56,10 @@ public final class MessageComposer {
         // so the boundary can never collide with a body (RFC 2046 section 5.1.1).
         this.boundary = "=_vd_" + HexFormat.of().formatHex(nonce);
         this.closing = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.unsubscribeMailto = config.unsubscribeMailto().isEmpty() ? ""
+                : ", <mailto:" + address(config.unsubscribeMailto()).getAddress() + "?subject=unsubscribe>";
+        this.textPart = partHeader("text/plain; charset=UTF-8");
+        this.htmlPart = partHeader("text/html; charset=UTF-8");
         this.dkim = config.dkim() == null ? null : new DkimSigning(config.dkim());
     }
 
@@ -83,21 +92,20 @@ public final class MessageComposer {
         h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
         h.append(header("To", address(recipient).getAddress()));
         h.append(header("Message-ID", "<" + messageId + ">"));
-        String unsubscribe = "<" + email.unsubscribeUrl() + ">";
-        if (!config.unsubscribeMailto().isEmpty()) {
-            unsubscribe += ", <mailto:" + address(config.unsubscribeMailto()).getAddress() + "?subject=unsubscribe>";
-        }
-        h.append(header("List-Unsubscribe", unsubscribe));
+        h.append(header("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">" + unsubscribeMailto));
 
         // Text is encoded in its canonical form, lines ending in CRLF (RFC 2045 section 6.8).
+        byte[] headers = h.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] text = email.textQuotedPrintable();
         byte[] html = email.htmlQuotedPrintable();
-        QuotedPrintable.Sink out = new QuotedPrintable.Sink(text.length + html.length + 2048);
-        out.append(h.toString().getBytes(StandardCharsets.US_ASCII));
+        // Sized exactly, so the message is written once and handed over without another copy.
+        QuotedPrintable.Sink out = new QuotedPrintable.Sink(headers.length + shared.headers.length + CRLF.length
+                + textPart.length + text.length + htmlPart.length + html.length + 2 * CRLF.length + closing.length);
+        out.append(headers);
         out.append(shared.headers);
         out.append(CRLF);
-        part(out, "text/plain; charset=UTF-8", text);
-        part(out, "text/html; charset=UTF-8", html);
+        part(out, textPart, text);
+        part(out, htmlPart, html);
         out.append(closing);
         OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
         return dkim == null ? message : dkim.sign(message);
@@ -121,16 +129,20 @@ public final class MessageComposer {
         QuotedPrintable.Sink out = new QuotedPrintable.Sink(4096);
         out.append(h.toString().getBytes(StandardCharsets.US_ASCII));
         out.append(CRLF);
-        part(out, "text/plain; charset=UTF-8", QuotedPrintable.encode(text));
-        part(out, "text/html; charset=UTF-8", QuotedPrintable.encode(html));
+        part(out, textPart, QuotedPrintable.encode(text));
+        part(out, htmlPart, QuotedPrintable.encode(html));
         out.append(closing);
         OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
         return dkim == null ? message : dkim.sign(message);
     }
 
-    private void part(QuotedPrintable.Sink out, String contentType, byte[] quotedPrintable) {
-        out.append(("--" + boundary + "\r\nContent-Type: " + contentType
-                + "\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    private byte[] partHeader(String contentType) {
+        return ("--" + boundary + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void part(QuotedPrintable.Sink out, byte[] partHeader, byte[] quotedPrintable) {
+        out.append(partHeader);
         out.append(quotedPrintable);
         out.append(CRLF); // belongs to the boundary delimiter that follows (RFC 2046 section 5.1.1)
     }

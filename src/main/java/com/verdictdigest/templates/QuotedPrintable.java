@@ -90,8 +90,9 @@ public final class QuotedPrintable {
             return size;
         }
 
+        /** The bytes written; without a copy when they fill the sink exactly (a later append grows into a new array). */
         public byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }
