@@ -48,8 +48,7 @@ public final class Templates {
             p.setProperty("resource.loader.file.path", dir.toAbsolutePath().toString());
         } else {
             p.setProperty("resource.loaders", "class");
-            p.setProperty("resource.loader.class.class",
-                    "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+            p.setProperty("resource.loader.class.class", BundledTemplateLoader.class.getName());
         }
         p.setProperty("resource.default_encoding", "UTF-8");
         p.setProperty("runtime.strict_mode.enable", "true");
@@ -64,9 +63,8 @@ public final class Templates {
     public Compiled get(String name) {
         boolean html = name.endsWith(".html.vm");
         VelocityEngine engine = html ? htmlEngine : textEngine;
-        String path = location.equals("bundled templates") ? "templates/" + name : name;
         try {
-            return new Compiled(name, engine.getTemplate(path, "UTF-8"));
+            return new Compiled(name, engine.getTemplate(name, "UTF-8"));
         } catch (ResourceNotFoundException e) {
             throw new TemplateException("template " + name + " not found in " + location, e);
         } catch (ParseErrorException e) {

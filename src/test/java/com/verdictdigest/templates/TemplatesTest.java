@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.verdictdigest.catalog.SanitizedHtml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,23 @@ class TemplatesTest {
     private Templates with(String name, String body) throws Exception {
         Files.writeString(dir.resolve(name), body);
         return new Templates(dir);
+    }
+
+    @Test
+    void withoutATemplatesFolderTheBundledCopyServesPagesAndThePartsTheyInclude() {
+        Templates bundled = new Templates(dir.resolve("no-such-folder"));
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "This link is not valid");
+        values.put("lines", List.of("Use the link exactly as it came in the email."));
+        values.put("action", null);
+        values.put("csrf", "");
+        values.put("button", "");
+        values.put("linkUrl", null);
+        values.put("linkText", "");
+
+        String page = bundled.get("pages/message.html.vm").render(values);
+
+        assertThat(page).contains("<h1>This link is not valid</h1>").contains("</html>"); // top and bottom are #parse'd parts
     }
 
     @Test
