@@ -106,6 +106,30 @@ UPDATE delivery SET status = 'pending', claimed_by = NULL, in_doubt = TRUE, upda
  WHERE edition_id = ? AND status = 'sending'
    AND claimed_by NOT IN (SELECT id FROM sender_process WHERE heartbeat_at > ?)
 
+-- A dead process's send journal puts back what the database lost with it (see SendJournal). It
+-- touches only records nobody else holds: pending ones, or ones that process still holds.
+
+-- name: replay-sent
+UPDATE delivery SET status = 'sent', claimed_by = ?, last_error = NULL, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ?
+   AND (status = 'pending' OR (status IN ('claimed', 'sending') AND claimed_by = ?))
+
+-- name: replay-started
+UPDATE delivery SET status = 'pending', claimed_by = NULL, in_doubt = TRUE, updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ?
+   AND (status = 'pending' OR (status IN ('claimed', 'sending') AND claimed_by = ?))
+
+-- name: recover-process-claimed
+UPDATE delivery SET status = 'pending', claimed_by = NULL, updated_at = ? WHERE claimed_by = ? AND status = 'claimed'
+
+-- name: recover-process-sending
+UPDATE delivery SET status = 'pending', claimed_by = NULL, in_doubt = TRUE, updated_at = ?
+ WHERE claimed_by = ? AND status = 'sending'
+
+-- name: checkpoint
+-- H2 only: writes every commit to the file now (PostgreSQL's commits are durable when they return).
+CHECKPOINT
+
 -- name: delivery-counts
 SELECT status, COUNT(*), SUM(CASE WHEN in_doubt THEN 1 ELSE 0 END) FROM delivery WHERE edition_id = ? GROUP BY status
 

@@ -94,7 +94,7 @@ public final class App implements AutoCloseable {
     }
 
     public DeliveryLedger ledger() {
-        return new DeliveryLedger(database().dataSource(), clock);
+        return new DeliveryLedger(database().dataSource(), clock, settings.get(Keys.DATA_DIR).resolve("journal"));
     }
 
     /** The relay when smtp.host is set, otherwise the outbox folder under data.dir. */

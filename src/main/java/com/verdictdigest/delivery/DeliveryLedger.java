@@ -4,8 +4,10 @@ import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
 import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +31,71 @@ public final class DeliveryLedger {
 
     private final DataSource db;
     private final Clock clock;
+    private final Path journals;
+    private volatile Boolean embedded;
 
-    public DeliveryLedger(DataSource db, Clock clock) {
+    /**
+     * @param journals the folder of the sending connections' journals ({@link SendJournal}); it
+     *                 belongs to this database and must be on the machine of every process using it
+     */
+    public DeliveryLedger(DataSource db, Clock clock, Path journals) {
         this.db = db;
         this.clock = clock;
+        this.journals = journals;
+    }
+
+    /** Starts the journal of one sending connection of this process. */
+    SendJournal journal(String processId, int connection) {
+        return SendJournal.open(journals, processId, connection);
+    }
+
+    /**
+     * Puts back what the database lost when a sending process died: for each journal it left, the
+     * messages it saw accepted are recorded as sent, the one it saw start is in doubt, and the rest of
+     * its records go back to the queue. The journals are deleted once that is durable.
+     *
+     * @return how many sends were found in doubt
+     */
+    public int replayJournals() {
+        int inDoubt = 0;
+        for (SendJournal.Orphan orphan : SendJournal.orphans(journals)) {
+            inDoubt += Jdbc.inTransaction(db, "replay a send journal", con -> {
+                Timestamp now = now();
+                int doubts = 0;
+                for (var entry : orphan.accepted().entrySet()) {
+                    long edition = entry.getKey().editionId();
+                    long reader = entry.getKey().readerId();
+                    if (entry.getValue()) {
+                        update(con, SQL.get("replay-sent"), orphan.processId(), now, edition, reader, orphan.processId());
+                    } else {
+                        doubts += update(con, SQL.get("replay-started"), now, edition, reader, orphan.processId());
+                    }
+                }
+                update(con, SQL.get("recover-process-claimed"), now, orphan.processId());
+                doubts += update(con, SQL.get("recover-process-sending"), now, orphan.processId());
+                update(con, SQL.get("unregister-process"), orphan.processId());
+                return doubts;
+            });
+            makeDurable();
+            orphan.delete();
+        }
+        return inDoubt;
+    }
+
+    /**
+     * Makes every commit so far survive the death of this process. H2 writes commits to its file
+     * in the background, a moment later; PostgreSQL's commits are durable when they return.
+     */
+    public void makeDurable() {
+        Jdbc.run(db, "write the database to disk", con -> {
+            if (embedded == null) {
+                embedded = "H2".equals(con.getMetaData().getDatabaseProductName());
+            }
+            if (embedded) {
+                update(con, SQL.get("checkpoint"));
+            }
+            return 0;
+        });
     }
 
     private Timestamp now() {
@@ -153,6 +216,7 @@ public final class DeliveryLedger {
         } catch (SQLException e) {
             throw failure("start sending edition " + editionId, e);
         }
+        makeDurable(); // the audience is on disk before any message goes out: journals name its records
         return Optional.of(byId(editionId));
     }
 
@@ -379,8 +443,8 @@ public final class DeliveryLedger {
         run("unregister sender", con -> update(con, SQL.get("unregister-process"), processId));
     }
 
-    private int run(String what, com.verdictdigest.store.Jdbc.Work work) {
-        return com.verdictdigest.store.Jdbc.run(db, what, work);
+    private int run(String what, Jdbc.Work work) {
+        return Jdbc.run(db, what, work);
     }
 
     private static StoreException failure(String what, SQLException e) {

@@ -174,8 +174,9 @@ public final class EditionSender {
         try {
             recover(prepared.record());
             List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < config.connections(); i++) {
-                Thread t = new Thread(run::work, "sender-" + (i + 1));
+            for (int i = 1; i <= config.connections(); i++) {
+                int connection = i;
+                Thread t = new Thread(() -> run.work(connection), "sender-" + i);
                 t.start();
                 workers.add(t);
             }
@@ -228,7 +229,7 @@ public final class EditionSender {
 
     /** Takes back the work of senders that died; their unrecorded sends go again with the same Message-ID. */
     private void recover(EditionRecord edition) {
-        int inDoubt = ledger.recover(edition.id(), config.lease());
+        int inDoubt = ledger.replayJournals() + ledger.recover(edition.id(), config.lease());
         if (inDoubt > 0) {
             log.warn("{} sends of {} were in doubt after a sender died; they go again with the same Message-ID",
                     inDoubt, edition.week());
@@ -263,19 +264,26 @@ public final class EditionSender {
             return stopRequested.get() || pauseReason.get() != null || operatorStopped.get();
         }
 
-        void work() {
-            new Worker().work();
+        void work(int connection) {
+            new Worker(connection).work();
         }
 
         /** One sending thread with its own connection. */
         private final class Worker {
             /** The reader whose message went out but is not yet recorded as sent (recorded with the next start). */
             private long unrecorded = -1;
+            private final int connection;
+            private SendJournal journal;
+
+            Worker(int connection) {
+                this.connection = connection;
+            }
 
             void work() {
                 long editionId = prepared.record().id();
                 Mailer.Session session = null;
                 try {
+                    journal = ledger.journal(processId, connection);
                     while (!halted()) {
                         List<Long> batch = ledger.claim(editionId, processId);
                         if (batch.isEmpty()) {
@@ -312,6 +320,7 @@ public final class EditionSender {
                                     new Reader(id, s.email(), bookmarks.getOrDefault(id, List.of())), links);
                             OutgoingMessage message = composer.compose(prepared.headers(),
                                     composer.messageId(prepared.record().week(), id), s.email(), email);
+                            journal.started(editionId, id);
                             session = deliver(editionId, id, message, session);
                         }
                     }
@@ -323,7 +332,23 @@ public final class EditionSender {
                     if (session != null) {
                         session.close();
                     }
+                    closeJournal();
                 }
+            }
+
+            /** The journal goes once the ledger holds its records durably; otherwise it stays for the next sender. */
+            private void closeJournal() {
+                if (journal == null) {
+                    return;
+                }
+                try {
+                    ledger.makeDurable();
+                } catch (RuntimeException e) {
+                    log.warn("Send journal kept for the next sender: {}", e.getMessage());
+                    journal.keep();
+                    return;
+                }
+                journal.close();
             }
 
             private void recordSent(long editionId) {
@@ -346,6 +371,7 @@ public final class EditionSender {
                         }
                         rate.acquire();
                         session.send(message);
+                        journal.sent(editionId, id);
                         unrecorded = id;
                         sent.incrementAndGet();
                         consecutiveErrors.set(0);

@@ -29,6 +29,21 @@ public final class Jdbc {
         int apply(Connection con) throws SQLException;
     }
 
+    /** Runs {@code work} in one transaction, rolled back when it fails; a failure becomes a {@link StoreException}. */
+    public static int inTransaction(DataSource db, String what, Work work) {
+        return run(db, what, con -> {
+            con.setAutoCommit(false);
+            try {
+                int result = work.apply(con);
+                con.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            }
+        });
+    }
+
     /** Runs {@code work} on a pooled connection; a failure becomes a {@link StoreException} "cannot {what}". */
     public static int run(DataSource db, String what, Work work) {
         try (Connection con = db.getConnection()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,45 @@ class CrashAndConcurrencyTest {
         assertThat(summary.counts().sent()).isEqualTo(300);
         assertThat(summary.counts().inDoubt()).isEqualTo(inDoubtRecipients().size());
         assertThat(summary.line()).contains(summary.counts().inDoubt() + " in doubt");
+    }
+
+    /**
+     * The sending process owns the database file, as in real use: nothing else has it open, so a
+     * commit the database kept only in memory dies with it. Sent at a few hundred messages per
+     * second, the kill lands while hundreds of records are fresh.
+     */
+    @Test
+    void senderThatOwnsTheDatabaseKilledMidSendMailsAtMostOneReaderTwicePerConnection() throws Exception {
+        int connections = 4;
+        fx.digest.subscribers.insertActive(IntStream.rangeClosed(1, 3000)
+                .mapToObj(i -> EmailAddress.parse("reader" + i + "@example.com")).toList());
+        fx.close();
+        Map<String, String> env = childEnv(300);
+        env.put("VERDICTS_SEND_CONNECTIONS", String.valueOf(connections));
+        Path log = dir.resolve("child.log");
+        Process child = ChildProcess.start(log, env, "digest", "send", "--week", "2026-W48");
+        Poll.until(() -> greenMail.getReceivedMessages().length >= 1200 || !child.isAlive(), Duration.ofSeconds(90));
+        assertThat(child.isAlive()).as("the child is still sending: %s", Files.readString(log)).isTrue();
+        child.destroyForcibly();
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        int beforeRestart = greenMail.getReceivedMessages().length;
+
+        fx = new SenderFixture(dir.resolve("db"));
+        SendSummary summary = fx.sender(SenderFixture.smtp(greenMail.getSmtp().getPort()), SenderFixture.fast(connections)).send(W48);
+
+        Map<String, List<String>> received = received();
+        Map<String, List<String>> duplicates = new HashMap<>(received);
+        duplicates.values().removeIf(ids -> ids.size() == 1);
+        System.out.printf("kill -9 of the database's owner after %d messages: %d readers got two copies, %d in doubt%n",
+                beforeRestart, duplicates.size(), summary.counts().inDoubt());
+        assertThat(received).as("no reader missed").hasSize(3000);
+        assertThat(duplicates.size()).as("at most one reader twice per sending connection: %s", duplicates.keySet())
+                .isLessThanOrEqualTo(connections);
+        duplicates.values().forEach(ids -> assertThat(new HashSet<>(ids)).as("resent with the same Message-ID").hasSize(1));
+        assertThat(summary.counts().inDoubt()).as("the kill left sends in doubt, and they went again").isPositive();
+        assertThat(inDoubtRecipients()).as("every duplicate was in doubt").containsAll(duplicates.keySet());
+        assertThat(summary.counts().sent()).isEqualTo(3000);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3000 + duplicates.size());
     }
 
     @Test

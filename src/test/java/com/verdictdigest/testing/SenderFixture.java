@@ -28,9 +28,13 @@ public final class SenderFixture implements AutoCloseable {
     public final DigestFixture digest;
     public final DeliveryLedger ledger;
 
+    /**
+     * @param dir the database's folder; the send journals are in its sibling {@code data/journal},
+     *            where a child process with {@code VERDICTS_DATA_DIR} at that {@code data} keeps them
+     */
     public SenderFixture(Path dir) {
         digest = new DigestFixture(dir);
-        ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC());
+        ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC(), dir.resolveSibling("data").resolve("journal"));
         digest.importPages("sample");
     }
 

@@ -1,0 +1,188 @@
+package com.verdictdigest.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One sending connection's journal: a line appended before each message goes out ({@code S}) and
+ * one after the relay accepted it ({@code D}), as a mail server keeps a queue file. An embedded
+ * database may keep its last commits in memory for a moment, and a process killed then takes them
+ * with it; these lines are in the operating system's hands once written, so they outlive the
+ * process. Replayed against the ledger by the next sender, they put the lost records back: a
+ * message the journal saw accepted is sent, one it saw start is in doubt.
+ *
+ * <p>The owner holds a lock on its file for its life; the operating system drops the lock when the
+ * process dies, however it dies. A journal whose lock can be taken belongs to a dead process.
+ */
+final class SendJournal implements AutoCloseable {
+    private static final String SUFFIX = ".journal";
+    /** This JVM's open journals: never opened a second time here (closing that channel would drop the owner's lock). */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private SendJournal(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Creates the journal of one connection of a sending process. */
+    static SendJournal open(Path dir, String processId, int connection) {
+        Path file = dir.resolve(processId + "." + connection + SUFFIX).toAbsolutePath();
+        Path unlocked = file.resolveSibling(file.getFileName() + ".new");
+        try {
+            Files.createDirectories(dir);
+            FileChannel channel = FileChannel.open(unlocked, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            OPEN.add(file);
+            FileLock lock = channel.lock();
+            // Named as a journal only once locked, so no other process takes it for a dead one's.
+            Files.move(unlocked, file, StandardCopyOption.ATOMIC_MOVE);
+            return new SendJournal(file, channel, lock);
+        } catch (IOException e) {
+            OPEN.remove(file);
+            throw new UncheckedIOException("cannot create the send journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Before the message goes out. */
+    void started(long editionId, long readerId) {
+        append('S', editionId, readerId);
+    }
+
+    /** After the relay accepted the message. */
+    void sent(long editionId, long readerId) {
+        append('D', editionId, readerId);
+    }
+
+    private void append(char kind, long editionId, long readerId) {
+        ByteBuffer line = ByteBuffer.wrap((kind + " " + editionId + " " + readerId + "\n").getBytes(StandardCharsets.US_ASCII));
+        try {
+            while (line.hasRemaining()) {
+                channel.write(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the send journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes and deletes the journal: only once the ledger holds durably what it recorded. */
+    @Override
+    public void close() {
+        release();
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the send journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the journal and leaves it for the next sender to replay (the ledger could not be made durable). */
+    void keep() {
+        release();
+    }
+
+    private void release() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the send journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            OPEN.remove(file);
+        }
+    }
+
+    /** What a dead process's journals say: per edition and reader, whether its last message was accepted. */
+    record Orphan(String processId, Map<Delivery, Boolean> accepted, List<Path> files) {
+
+        /** Deletes the journals, once the ledger holds what they said. */
+        void delete() {
+            for (Path f : files) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete the send journal " + f + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** One reader's copy of one edition. */
+    record Delivery(long editionId, long readerId) {
+    }
+
+    /** The journals in {@code dir} left by processes that died, grouped by process. */
+    static List<Orphan> orphans(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Map<String, Map<Delivery, Boolean>> byProcess = new LinkedHashMap<>();
+        Map<String, List<Path>> files = new HashMap<>();
+        try (DirectoryStream<Path> journals = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path f : journals) {
+                Path file = f.toAbsolutePath();
+                if (OPEN.contains(file) || !ownerIsGone(file)) {
+                    continue;
+                }
+                String name = file.getFileName().toString();
+                String processId = name.substring(0, name.indexOf('.'));
+                read(file, byProcess.computeIfAbsent(processId, k -> new LinkedHashMap<>()));
+                files.computeIfAbsent(processId, k -> new ArrayList<>()).add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the send journals in " + dir + ": " + e.getMessage(), e);
+        }
+        List<Orphan> result = new ArrayList<>();
+        byProcess.forEach((process, accepted) -> result.add(new Orphan(process, accepted, files.get(process))));
+        return result;
+    }
+
+    /** Whether nobody holds the file's lock: its process is gone. */
+    private static boolean ownerIsGone(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    /** Reads the last word on each delivery; a torn last line (a power loss mid-write) is ignored. */
+    private static void read(Path file, Map<Delivery, Boolean> accepted) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            String[] parts = line.split(" ");
+            if (parts.length != 3 || !(parts[0].equals("S") || parts[0].equals("D"))) {
+                continue;
+            }
+            try {
+                accepted.put(new Delivery(Long.parseLong(parts[1]), Long.parseLong(parts[2])), parts[0].equals("D"));
+            } catch (NumberFormatException e) {
+                // torn line: ignored
+            }
+        }
+    }
+}
