@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,14 +84,18 @@ final class SendJournal implements AutoCloseable {
         }
     }
 
-    /** Closes and deletes the journal: only once the ledger holds durably what it recorded. */
+    /**
+     * Deletes and closes the journal: only once the ledger holds durably what it recorded. Deleted
+     * while still locked, so that no other sender ever finds it unlocked and takes it for a dead one's.
+     */
     @Override
     public void close() {
-        release();
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the send journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            release();
         }
     }
 
@@ -131,30 +134,45 @@ final class SendJournal implements AutoCloseable {
     record Delivery(long editionId, long readerId) {
     }
 
-    /** The journals in {@code dir} left by processes that died, grouped by process. */
+    /**
+     * The journals in {@code dir} left by processes that died, grouped by process. A process is
+     * dead when none of its journals is locked: one whose journal was kept after a failure while
+     * its other connections still send is alive, and its work is not taken back.
+     */
     static List<Orphan> orphans(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        Map<String, Map<Delivery, Boolean>> byProcess = new LinkedHashMap<>();
-        Map<String, List<Path>> files = new HashMap<>();
+        Map<String, List<Path>> byProcess = new LinkedHashMap<>();
         try (DirectoryStream<Path> journals = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path f : journals) {
-                Path file = f.toAbsolutePath();
-                if (OPEN.contains(file) || !ownerIsGone(file)) {
+                String name = f.getFileName().toString();
+                byProcess.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(f.toAbsolutePath());
+            }
+            List<Orphan> result = new ArrayList<>();
+            for (Map.Entry<String, List<Path>> process : byProcess.entrySet()) {
+                if (process.getValue().stream().anyMatch(OPEN::contains) || !allUnlocked(process.getValue())) {
                     continue;
                 }
-                String name = file.getFileName().toString();
-                String processId = name.substring(0, name.indexOf('.'));
-                read(file, byProcess.computeIfAbsent(processId, k -> new LinkedHashMap<>()));
-                files.computeIfAbsent(processId, k -> new ArrayList<>()).add(file);
+                Map<Delivery, Boolean> accepted = new LinkedHashMap<>();
+                for (Path file : process.getValue()) {
+                    read(file, accepted);
+                }
+                result.add(new Orphan(process.getKey(), accepted, process.getValue()));
             }
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the send journals in " + dir + ": " + e.getMessage(), e);
         }
-        List<Orphan> result = new ArrayList<>();
-        byProcess.forEach((process, accepted) -> result.add(new Orphan(process, accepted, files.get(process))));
-        return result;
+    }
+
+    private static boolean allUnlocked(List<Path> files) throws IOException {
+        for (Path file : files) {
+            if (!ownerIsGone(file)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether nobody holds the file's lock: its process is gone. */
