@@ -36,20 +36,33 @@ public final class Service implements AutoCloseable {
         ScheduleConfig schedule = ScheduleConfig.from(app.settings());
         this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
                 new WeeklyDigest(app.importer(), control, app.ledger(), schedule.catchUp(), app.clock()),
-                "verdicts-" + UUID.randomUUID());
-        this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
-        Operator operator = new Operator(app.ledger(), app.events(), control, app::sender, scheduler::nextRun, app.outbox());
-        this.web = app.webServer(new Admin(operator, token, app.templates(), app.clock()),
-                () -> app.databaseUp() && scheduler.isRunning());
+                "verdicts-" + UUID.randomUUID(), app.clock());
+        try {
+            this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
+            Operator operator = new Operator(app.ledger(), app.events(), control, app::sender, scheduler::nextRun, app.outbox());
+            this.web = app.webServer(new Admin(operator, token, app.templates(), app.clock(), schedule),
+                    () -> app.databaseUp() && scheduler.isRunning());
+        } catch (RuntimeException e) {
+            // Quartz registers its scheduler JVM-wide: a half-built service must not leave it behind.
+            scheduler.close();
+            control.close();
+            throw e;
+        }
     }
 
+    /** Starts serving, scheduling and resuming; when any of it fails, what had started is stopped again. */
     public Service start() {
-        web.start();
-        scheduler.start();
-        app.ledger().all().stream().filter(e -> e.status() == EditionStatus.SENDING).forEach(e -> {
-            log.info("Resuming {}, interrupted while sending", e.week());
-            control.trigger(e.week());
-        });
+        try {
+            web.start();
+            scheduler.start();
+            app.ledger().all().stream().filter(e -> e.status() == EditionStatus.SENDING).forEach(e -> {
+                log.info("Resuming {}, interrupted while sending", e.week());
+                control.trigger(e.week());
+            });
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 

@@ -13,10 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +54,8 @@ class ServiceTest {
         ServiceFixture second = new ServiceFixture(dir, 0, 0);
         try {
             EditionRecord interrupted = second.app.ledger().find(W48).orElseThrow();
-            assertThat(interrupted.status()).isIn(EditionStatus.SENDING, EditionStatus.SENT);
+            assertThat(interrupted.status()).as("the stop left the edition going out").isEqualTo(EditionStatus.SENDING);
+            assertThat(second.app.ledger().counts(interrupted.id()).sent()).as("and readers to send to").isLessThan(40);
             EditionRecord done = waitFor(second, e -> e.status() == EditionStatus.SENT);
             assertThat(second.app.ledger().counts(done.id()).sent()).isEqualTo(40);
             assertThat(second.app.outbox().toFile().list((d, n) -> n.endsWith(".eml"))).hasSize(40);
@@ -68,7 +73,7 @@ class ServiceTest {
             fx.service.close();
             DigestScheduler changed = new DigestScheduler(fx.app.database().dataSource(),
                     new ScheduleConfig("0 30 7 ? * FRI", ZoneId.of("Europe/Berlin"), Duration.ofHours(24)),
-                    (scheduled, week) -> { }, "restart").start();
+                    (scheduled, week) -> { }, "restart", java.time.Clock.systemUTC()).start();
             try {
                 var next = changed.nextRun().orElseThrow().atZone(ZoneId.of("Europe/Berlin"));
                 assertThat(next.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.FRIDAY);
@@ -82,16 +87,39 @@ class ServiceTest {
         }
     }
 
+    private static String sessionCookie(HttpClient http, ServiceFixture fx) throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + ServiceFixture.ADMIN_TOKEN)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return login.headers().firstValue("Set-Cookie").orElseThrow();
+    }
+
+    @Test
+    void adminPageReadsWeeksAndTheNextRunInTheDigestsTimeZoneByTheApplicationsClock() throws Exception {
+        // Sunday 23:30 in UTC is Monday 00:30 in Berlin: there, last week is W48; in UTC it would be W47.
+        Clock sundayNight = Clock.fixed(Instant.parse("2026-11-29T23:30:00Z"), ZoneId.of("UTC"));
+        ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_DIGEST_TIMEZONE", "Europe/Berlin"), sundayNight);
+        try {
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            String cookie = sessionCookie(http, fx);
+            String page = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin"))
+                    .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+            Document doc = Jsoup.parse(page);
+            assertThat(doc.select("input[name=week]").eachAttr("value")).contains("2026-W48").doesNotContain("2026-W47");
+            assertThat(doc.getElementById("next-run").text()).matches("Mon \\d{1,2} \\w{3} \\d{4}, 09:00 Europe/Berlin");
+        } finally {
+            fx.close();
+        }
+    }
+
     @Test
     void adminSessionCookieIsHttpOnlyAndStrictAndFormsNeedTheirCsrfToken() throws Exception {
         ServiceFixture fx = new ServiceFixture(dir, 3, 0);
         try {
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + ServiceFixture.ADMIN_TOKEN)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = sessionCookie(http, fx);
             assertThat(cookie).contains("HttpOnly", "SameSite=Strict");
             String session = cookie.substring(0, cookie.indexOf(';'));
 

@@ -1,5 +1,6 @@
 package com.verdictdigest.admin;
 
+import com.verdictdigest.schedule.ScheduleConfig;
 import com.verdictdigest.templates.Templates;
 import java.time.Clock;
 
@@ -8,9 +9,10 @@ public final class Admin {
     public final AdminApi api;
     public final AdminPage page;
 
-    public Admin(Operator operator, AdminToken token, Templates templates, Clock clock) {
+    /** @param schedule when digests go out: the page shows times and weeks in its zone, by {@code clock} */
+    public Admin(Operator operator, AdminToken token, Templates templates, Clock clock, ScheduleConfig schedule) {
         AdminAuth auth = new AdminAuth(token, clock);
         this.api = new AdminApi(operator, auth);
-        this.page = new AdminPage(operator, auth, templates);
+        this.page = new AdminPage(operator, auth, templates, clock, schedule);
     }
 }

@@ -5,6 +5,7 @@ import com.verdictdigest.delivery.PreflightException;
 import com.verdictdigest.delivery.SendFailure;
 import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.schedule.ScheduleConfig;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.templates.TrustedHtml;
 import io.javalin.http.Context;
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,11 +36,15 @@ public final class AdminPage {
     private final Operator operator;
     private final AdminAuth auth;
     private final Templates templates;
+    private final Clock clock;
+    private final ScheduleConfig schedule;
 
-    AdminPage(Operator operator, AdminAuth auth, Templates templates) {
+    AdminPage(Operator operator, AdminAuth auth, Templates templates, Clock clock, ScheduleConfig schedule) {
         this.operator = operator;
         this.auth = auth;
         this.templates = templates;
+        this.clock = clock;
+        this.schedule = schedule;
     }
 
     public void show(Context ctx) {
@@ -55,13 +61,13 @@ public final class AdminPage {
         values.put("editions", editions);
         // Refresh while anything goes out, including a send just triggered whose edition is still being planned.
         values.put("sending", operator.control().isBusy() || editions.stream().anyMatch(e -> e.status().equals("sending")));
-        values.put("nextRun", operator.nextRun().map(Object::toString).orElse("not scheduled"));
+        values.put("nextRun", operator.nextRun().map(schedule::local).orElse("not scheduled"));
         values.put("csrf", session.csrf());
         values.put("message", ctx.queryParam("msg") == null ? "" : ctx.queryParam("msg"));
         values.put("chart", (TrustedHtml) () -> HistoryChart.svg(oldestFirst));
         values.put("hasOutbox", operator.hasOutbox());
         values.put("outbox", operator.outboxFiles());
-        values.put("thisWeek", IsoWeek.of(java.time.LocalDate.now()).previous().toString());
+        values.put("thisWeek", IsoWeek.of(clock.instant(), schedule.zone()).previous().toString());
         render(ctx, 200, "admin/editions.html.vm", values);
     }
 

@@ -3,6 +3,8 @@ package com.verdictdigest.cli;
 import com.verdictdigest.App;
 import com.verdictdigest.Service;
 import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.SiteAddress;
+import com.verdictdigest.schedule.ScheduleConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,14 +40,15 @@ final class ServeCommand implements Callable<Integer> {
         }, "stop-serving");
         Runtime.getRuntime().addShutdownHook(hook);
         String local = "http://" + app.settings().get(Keys.HTTP_HOST) + ":" + service.port();
-        out.println("Reader pages: " + local + "/ (links in emails use " + app.settings().get(Keys.SITE_BASE_URL) + ")");
+        out.println("Reader pages: " + local + "/ (links in emails use " + SiteAddress.of(app.settings()) + ")");
         out.println("Admin page:   " + local + "/admin");
         if (service.adminToken().generated()) {
             out.println("Admin token (shown once, kept in " + app.settings().get(Keys.DATA_DIR).resolve("admin.token") + "): "
                     + service.adminToken().value());
         }
-        out.println("Next digest:  " + service.nextRun().map(Object::toString).orElse("not scheduled")
-                + " (" + app.settings().get(Keys.DIGEST_SCHEDULE) + " in " + app.settings().get(Keys.DIGEST_TIMEZONE) + ")");
+        ScheduleConfig schedule = ScheduleConfig.from(app.settings());
+        out.println("Next digest:  " + service.nextRun().map(schedule::local).orElse("not scheduled")
+                + " (" + schedule.cron() + ")");
         out.println("Ctrl-C stops.");
         out.flush();
         stopped.await();

@@ -3,6 +3,7 @@ package com.verdictdigest.schedule;
 import com.verdictdigest.digest.IsoWeek;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -44,7 +45,8 @@ public final class DigestScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final ScheduleConfig config;
 
-    public DigestScheduler(DataSource db, ScheduleConfig config, WeeklyRun run, String instanceId) {
+    /** @param clock the application's clock: a firing's planned time, and so its week, is read from it */
+    public DigestScheduler(DataSource db, ScheduleConfig config, WeeklyRun run, String instanceId, Clock clock) {
         this.config = config;
         if (org.quartz.impl.SchedulerRepository.getInstance().lookup(SCHEDULER_NAME) != null) {
             // Quartz keeps schedulers by name per JVM: a second one would silently share the first.
@@ -79,13 +81,15 @@ public final class DigestScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        Scheduler created = null;
         try {
-            StdSchedulerFactory factory = new StdSchedulerFactory(p);
-            scheduler = factory.getScheduler();
-            scheduler.setJobFactory((bundle, s) -> new RunJob(run, config));
+            created = new StdSchedulerFactory(p).getScheduler();
+            created.setJobFactory((bundle, s) -> new RunJob(run, config, clock));
         } catch (SchedulerException e) {
+            shutDown(created); // Quartz registered it JVM-wide on creation
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
+        scheduler = created;
     }
 
     private static String delegate(DataSource db) {
@@ -171,6 +175,13 @@ public final class DigestScheduler implements AutoCloseable {
     /** Stops firing; a run in progress is left to finish (its sender is stopped by its owner). */
     @Override
     public void close() {
+        shutDown(scheduler);
+    }
+
+    private static void shutDown(Scheduler scheduler) {
+        if (scheduler == null) {
+            return;
+        }
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
@@ -183,17 +194,19 @@ public final class DigestScheduler implements AutoCloseable {
     public static final class RunJob implements Job {
         private final WeeklyRun run;
         private final ScheduleConfig config;
+        private final Clock clock;
 
-        RunJob(WeeklyRun run, ScheduleConfig config) {
+        RunJob(WeeklyRun run, ScheduleConfig config, Clock clock) {
             this.run = run;
             this.config = config;
+            this.clock = clock;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
             // Quartz fires a misfired run "now" and forgets when it was due; the cron itself says:
             // the run is for the latest planned time that has come, whichever process fires it.
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Instant planned = latestPlannedTime(config, now).orElse(now);
             log.info("Schedule fired (due {})", context.getScheduledFireTime().toInstant());
             run.run(planned, IsoWeek.of(planned, config.zone()).previous());

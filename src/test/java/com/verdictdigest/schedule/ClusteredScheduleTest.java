@@ -2,16 +2,21 @@ package com.verdictdigest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verdictdigest.delivery.EditionStatus;
+import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.SitePages;
 import com.verdictdigest.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +37,19 @@ class ClusteredScheduleTest {
     Path dir;
     private final List<Process> nodes = new ArrayList<>();
     private SenderFixture fx;
+    private Path site;
+
+    /**
+     * The site the nodes read on every run: one comparison published in the week that just ended
+     * by today's clock, the week their schedule sends, whatever the date the test runs on.
+     */
+    private Path siteWithAComparisonLastWeek() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("site"));
+        ZoneId utc = ZoneId.of("UTC");
+        Instant published = IsoWeek.of(Instant.now(), utc).previous().start(utc).plus(Duration.ofDays(2));
+        SitePages.variantWithSlug(folder, "last-week", doc -> SitePages.publishedAt(doc, published));
+        return folder;
+    }
 
     @AfterEach
     void tearDown() throws Exception {
@@ -41,7 +59,9 @@ class ClusteredScheduleTest {
                 node.destroyForcibly();
             }
         }
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     private Process node(String name) throws Exception {
@@ -53,6 +73,7 @@ class ClusteredScheduleTest {
         env.put("VERDICTS_HTTP_PORT", "0");
         env.put("VERDICTS_DIGEST_TIMEZONE", "UTC");
         env.put("VERDICTS_DIGEST_SCHEDULE", "0/2 * * * * ?");
+        env.put("VERDICTS_CATALOG_SOURCE", site.toString());
         Files.createDirectories(dir.resolve(name));
         Process p = ChildProcess.start(dir.resolve(name + ".log"), env, "serve");
         nodes.add(p);
@@ -90,6 +111,7 @@ class ClusteredScheduleTest {
     void eachPlannedRunFiresInOneProcessOnlyAndTheOtherTakesOverWhenItStops() throws Exception {
         fx = new SenderFixture(dir.resolve("db"));
         fx.readers(20, "r", SubscriberStatus.ACTIVE);
+        site = siteWithAComparisonLastWeek();
         Process a = node("a");
         Process b = node("b");
 
@@ -103,7 +125,8 @@ class ClusteredScheduleTest {
         assertThat(stopping.waitFor(20, TimeUnit.SECONDS)).isTrue();
         int otherBefore = fired(other);
         Poll.until(() -> fired(other) >= otherBefore + 3, Duration.ofSeconds(60));
-        Thread.sleep(1_000); // let the last send finish
+        IsoWeek lastWeek = IsoWeek.of(Instant.now(), ZoneId.of("UTC")).previous();
+        Poll.until(() -> fx.ledger.find(lastWeek).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(30));
 
         List<String> all = new ArrayList<>(firings("a"));
         all.addAll(firings("b"));

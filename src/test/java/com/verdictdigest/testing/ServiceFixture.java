@@ -20,6 +20,14 @@ public final class ServiceFixture implements AutoCloseable {
 
     /** @param rate messages per second, to watch a send in progress */
     public ServiceFixture(Path dir, int readers, int rate) {
+        this(dir, readers, rate, Map.of(), Clock.systemUTC());
+    }
+
+    /**
+     * @param settings more settings, as {@code VERDICTS_*} variables
+     * @param clock    the application's clock
+     */
+    public ServiceFixture(Path dir, int readers, int rate, Map<String, String> settings, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("VERDICTS_DATA_DIR", dir.resolve("data").toString());
         env.put("VERDICTS_HTTP_PORT", "0");
@@ -27,12 +35,18 @@ public final class ServiceFixture implements AutoCloseable {
         env.put("VERDICTS_SEND_RATE", String.valueOf(rate));
         env.put("VERDICTS_SEND_CONNECTIONS", "2");
         env.put("VERDICTS_LINKS_SECRET", new String(DigestFixture.SECRET, java.nio.charset.StandardCharsets.UTF_8));
-        app = new App(Settings.load(null, env), Clock.systemUTC());
-        app.importer().importFrom(java.util.List.of("sample"));
-        for (int i = 1; i <= readers; i++) {
-            app.subscribers().add(EmailAddress.parse("reader" + i + "@example.com"), SubscriberStatus.ACTIVE);
+        env.putAll(settings);
+        app = new App(Settings.load(null, env), clock);
+        try {
+            app.importer().importFrom(java.util.List.of("sample"));
+            for (int i = 1; i <= readers; i++) {
+                app.subscribers().add(EmailAddress.parse("reader" + i + "@example.com"), SubscriberStatus.ACTIVE);
+            }
+            service = new Service(app).start();
+        } catch (RuntimeException e) {
+            app.close(); // the service released what it had started
+            throw e;
         }
-        service = new Service(app).start();
         base = "http://127.0.0.1:" + service.port();
     }
 

@@ -5,14 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** The site's published example pages (read-only in ../shared/site) and variants made from them. */
+/** The site's example pages, as the project bundles them for its demo, and variants made from them. */
 public final class SitePages {
-    public static final Path SHARED_SITE = Path.of("../shared/site/compare");
-    public static final Path SEED = SHARED_SITE.resolve("mistral-3-small-22b-vs-gpt-5-fine-tuning-api.html");
+    public static final Path SAMPLE_SITE = Path.of("src/main/resources/sample-site/compare");
+    public static final Path SEED = SAMPLE_SITE.resolve("mistral-3-small-22b-vs-gpt-5-fine-tuning-api.html");
 
     private SitePages() {
     }
@@ -27,6 +28,12 @@ public final class SitePages {
 
     public static Document seed() {
         return Jsoup.parse(seedHtml(), "https://verdicts.example/compare/");
+    }
+
+    /** Dates the page's publication (and last change) at {@code when}. */
+    public static void publishedAt(Document doc, Instant when) {
+        doc.selectFirst("meta[property=article:published_time]").attr("content", when.toString());
+        doc.selectFirst("meta[property=article:modified_time]").attr("content", when.toString());
     }
 
     /** The seed page changed by {@code change}, written as {@code name} into {@code dir}. */

@@ -38,7 +38,12 @@ public final class WebFixture implements AutoCloseable {
 
     public WebFixture(Path dir, int subscribesPerHour, Set<String> trustedProxies) throws Exception {
         greenMail.start();
-        sender = new SenderFixture(dir.resolve("db"));
+        try {
+            sender = new SenderFixture(dir.resolve("db"));
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw e;
+        }
         int port = FreePort.pick();
         base = "http://127.0.0.1:" + port;
         links = new LinkBuilder(URI.create(base), new LinkSigner(DigestFixture.SECRET));

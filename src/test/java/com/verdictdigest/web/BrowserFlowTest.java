@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.Browser;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.WebFixture;
 import jakarta.mail.Message;
@@ -36,16 +37,22 @@ class BrowserFlowTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        Browser.assumeInstalled();
         web = new WebFixture(dir, 10);
-        browser = com.verdictdigest.testing.Browser.open(dir.resolve("chrome"));
+        browser = Browser.open(dir.resolve("chrome"));
     }
 
     @AfterEach
     void tearDown() {
-        if (browser != null) {
-            browser.quit();
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (web != null) {
+                web.close();
+            }
         }
-        web.close();
     }
 
     private MimeMessage lastMessageTo(String address) throws Exception {
