@@ -4,6 +4,7 @@ import com.verdictdigest.catalog.CatalogConfig;
 import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.catalog.CatalogRepository;
 import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.config.Settings;
 import com.verdictdigest.delivery.ConfirmationMail;
 import com.verdictdigest.delivery.DeliveryLedger;
@@ -44,6 +45,8 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private Database database;
     private LinkBuilder links;
+    private Mailer mailer;
+    private Templates templates;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -88,7 +91,7 @@ public final class App implements AutoCloseable {
     public synchronized LinkBuilder links() {
         if (links == null) {
             byte[] secret = LinkSecret.resolve(settings.get(Keys.LINKS_SECRET), settings.get(Keys.DATA_DIR));
-            links = new LinkBuilder(settings.get(Keys.SITE_BASE_URL), new LinkSigner(secret));
+            links = new LinkBuilder(SiteAddress.of(settings), new LinkSigner(secret));
         }
         return links;
     }
@@ -97,10 +100,13 @@ public final class App implements AutoCloseable {
         return new DeliveryLedger(database().dataSource(), clock, settings.get(Keys.DATA_DIR).resolve("journal"));
     }
 
-    /** The relay when smtp.host is set, otherwise the outbox folder under data.dir. */
-    public Mailer mailer() {
-        SmtpConfig smtp = SmtpConfig.from(settings);
-        return smtp.host().isEmpty() ? new OutboxMailer(outbox()) : new SmtpMailer(smtp);
+    /** The relay when smtp.host is set, otherwise the outbox folder under data.dir: one per process, closed with it. */
+    public synchronized Mailer mailer() {
+        if (mailer == null) {
+            SmtpConfig smtp = SmtpConfig.from(settings);
+            mailer = smtp.host().isEmpty() ? new OutboxMailer(outbox()) : new SmtpMailer(smtp);
+        }
+        return mailer;
     }
 
     public MessageComposer composer() {
@@ -116,8 +122,12 @@ public final class App implements AutoCloseable {
         return new EventLog(database().dataSource(), clock);
     }
 
-    public Templates templates() {
-        return new Templates(settings.get(Keys.TEMPLATES_DIR));
+    /** The template engine, one per process (it caches what it parsed). */
+    public synchronized Templates templates() {
+        if (templates == null) {
+            templates = new Templates(settings.get(Keys.TEMPLATES_DIR));
+        }
+        return templates;
     }
 
     public SubscriptionService subscriptions() {
@@ -153,6 +163,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (mailer != null) {
+            mailer.close();
+        }
         if (database != null) {
             database.close();
         }

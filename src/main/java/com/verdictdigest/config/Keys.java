@@ -52,8 +52,9 @@ public final class Keys {
     public static final Key<Path> TEMPLATES_DIR = Parsers.path("templates.dir", "./templates",
             "Folder of the Velocity templates of emails and pages; the copy bundled in the jar is used when it is missing.");
 
-    public static final Key<URI> SITE_BASE_URL = Parsers.httpUrl("site.base-url", "http://localhost:8080",
-            "Public address of Verdict Digest's own pages; every link in an email is built on it (https in production).");
+    public static final Key<URI> SITE_BASE_URL = Parsers.optionalHttpUrl("site.base-url",
+            "Public address of Verdict Digest's own pages; every link in an email is built on it (https in production). "
+                    + "Empty: http://HOST:PORT from http.host and http.port, where the server listens.");
     public static final Key<URI> SITE_COMPARISONS_URL = Parsers.httpUrl("site.comparisons-url",
             "https://verdicts.example/compare", "The site's list of all comparisons ('and N more on the site').");
     public static final Key<String> LINKS_SECRET = Parsers.optionalSecret("links.secret", 32,

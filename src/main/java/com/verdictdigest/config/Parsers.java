@@ -75,6 +75,13 @@ final class Parsers {
     }
 
     /** An absolute http(s) address, kept without a trailing slash so paths can be appended. */
+    /** Like {@link #httpUrl}, or empty (null). */
+    static Key<URI> optionalHttpUrl(String name, String description) {
+        Key<URI> url = httpUrl(name, "", description);
+        return new Key<>(name, "", description, "empty or " + url.expected(),
+                s -> s.isEmpty() ? null : url.parser().apply(s), false);
+    }
+
     static Key<URI> httpUrl(String name, String def, String description) {
         return new Key<>(name, def, description, "an absolute http:// or https:// address", s -> {
             URI uri = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);

@@ -34,6 +34,11 @@ public final class SmtpMailer implements Mailer {
         this.config = config;
     }
 
+    @Override
+    public void close() {
+        writeWatchdog.shutdownNow();
+    }
+
     /**
      * A Jakarta Mail session of its own for each connection, so that its socket factory knows which
      * socket the connection writes to.

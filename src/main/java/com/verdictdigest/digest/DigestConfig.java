@@ -1,6 +1,7 @@
 package com.verdictdigest.digest;
 
 import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.config.Settings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,6 +14,6 @@ public record DigestConfig(ZoneId zone, int maxComparisons, boolean sendEmpty, i
     public static DigestConfig from(Settings s) {
         return new DigestConfig(s.get(Keys.DIGEST_TIMEZONE), s.get(Keys.DIGEST_MAX_COMPARISONS),
                 s.get(Keys.DIGEST_SEND_EMPTY), s.get(Keys.DIGEST_MAX_HTML_BYTES), s.get(Keys.TEMPLATES_DIR),
-                s.get(Keys.SITE_BASE_URL), s.get(Keys.SITE_COMPARISONS_URL), s.get(Keys.MAIL_POSTAL_ADDRESS));
+                SiteAddress.of(s), s.get(Keys.SITE_COMPARISONS_URL), s.get(Keys.MAIL_POSTAL_ADDRESS));
     }
 }

@@ -41,6 +41,16 @@ class SettingsTest {
     }
 
     @Test
+    void withoutASiteBaseUrlLinksUseTheAddressTheServerListensOn() {
+        assertThat(SiteAddress.of(Settings.load(null, Map.of("VERDICTS_HTTP_PORT", "9090"))))
+                .hasToString("http://127.0.0.1:9090");
+        assertThat(SiteAddress.of(Settings.load(null, Map.of("VERDICTS_HTTP_HOST", "0.0.0.0"))))
+                .hasToString("http://localhost:8080");
+        assertThat(SiteAddress.of(Settings.load(null, Map.of("VERDICTS_HTTP_PORT", "9090",
+                "VERDICTS_SITE_BASE_URL", "https://news.example/")))).hasToString("https://news.example");
+    }
+
+    @Test
     void environmentNameUpperCasesAndTurnsDotsAndDashesIntoUnderscores() {
         assertThat(Keys.DB_URL.environmentName()).isEqualTo("VERDICTS_DB_URL");
         assertThat(Keys.CATALOG_MAX_PAGE_BYTES.environmentName()).isEqualTo("VERDICTS_CATALOG_MAX_PAGE_BYTES");
