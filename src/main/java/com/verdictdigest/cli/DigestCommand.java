@@ -121,9 +121,7 @@ final class DigestCommand {
                 sendDone.release();
             }
             out.println(summary.line());
-            boolean done = summary.outcome().equals("sent") || summary.outcome().startsWith("was already")
-                    || summary.outcome().startsWith("skipped");
-            return done && summary.counts().failed() == 0 ? 0 : 1;
+            return summary.outcome().done() && summary.counts().failed() == 0 ? 0 : 1;
         } catch (PreflightException e) {
             e.problems().forEach(p -> root.spec.commandLine().getErr().println("preflight: " + p));
             throw new UserError(isoWeek + ": preflight failed; nothing was sent", 1);

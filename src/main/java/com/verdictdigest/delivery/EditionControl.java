@@ -41,6 +41,11 @@ public final class EditionControl implements AutoCloseable {
      * process shares the work through the ledger).
      */
     public Triggered trigger(IsoWeek week) {
+        return trigger(week, EditionSender.Caller.TRIGGER);
+    }
+
+    /** A trigger by the schedule or the operator's page ({@link EditionSender.Caller}). */
+    public Triggered trigger(IsoWeek week, EditionSender.Caller caller) {
         if (closed) {
             throw new IllegalStateException("shutting down: no new sends");
         }
@@ -67,7 +72,7 @@ public final class EditionControl implements AutoCloseable {
                 // A paused edition stays paused: only resume() (the operator) puts it back to sending.
                 // A resume that came while the paused run was winding down finds it still here: go on.
                 while (true) {
-                    log.info(current.send(week, false).line());
+                    log.info(current.send(week, caller).line());
                     if (closed || !resumedMeanwhile(week)) {
                         break;
                     }
@@ -111,7 +116,6 @@ public final class EditionControl implements AutoCloseable {
                 || ledger.changeStatus(e.id(), EditionStatus.CANCELLED, "cancelled by the operator",
                 EditionStatus.PLANNED, EditionStatus.PLANNED)).orElse(false);
     }
-
 
     /** Whether this process is sending any edition right now. */
     public boolean isBusy() {

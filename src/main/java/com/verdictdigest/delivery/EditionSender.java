@@ -110,37 +110,60 @@ public final class EditionSender {
         return new Prepared(planned, edition, rendered, composer.shared(week, rendered.subject()));
     }
 
-    /** Sends (or resumes, even when paused) the week's edition to every reader who has not had it. */
-    public SendSummary send(IsoWeek week) {
-        return send(week, true);
+    /** Who asks for a send: it decides what a paused edition and an empty audience do. */
+    public enum Caller {
+        /** The operator's {@code digest send}: resumes a paused edition; with nobody to send to, refuses and leaves the week open. */
+        OPERATOR,
+        /** A send started from the admin page or API, or resumed at start-up: a paused edition stays paused; nobody to send to: refused. */
+        TRIGGER,
+        /** The weekly schedule: a paused edition stays paused; nobody to send to: the week is recorded as skipped, with the reason. */
+        SCHEDULE
     }
 
-    /**
-     * Sends the week's edition to every reader who has not had it.
-     *
-     * @param resumePaused false for the schedule and other automatic triggers: a paused edition stays
-     *                     paused until the operator resumes it
-     */
-    public SendSummary send(IsoWeek week, boolean resumePaused) {
+    /** Sends (or resumes, even when paused) the week's edition to every reader who has not had it: the operator's send. */
+    public SendSummary send(IsoWeek week) {
+        return send(week, Caller.OPERATOR);
+    }
+
+    /** Sends the week's edition to every reader who has not had it. */
+    public SendSummary send(IsoWeek week, Caller caller) {
         long start = System.nanoTime();
         Prepared prepared = prepare(week, true);
         EditionRecord record = prepared.record();
         if (record.status().isFinal()) {
-            return summary(week, "was already " + record.status().word() + "; nothing sent", record.id(), 0, start, 0);
+            return alreadyFinal(record, start);
         }
         if (record.comparisons() == 0 && !digest.sendEmpty()) {
-            ledger.changeStatus(record.id(), EditionStatus.SKIPPED, "no comparisons this week",
-                    EditionStatus.PLANNED, EditionStatus.PLANNED);
-            log.info("{} has no comparisons: recorded as skipped (digest.send-empty=false)", week);
-            return summary(week, "skipped: no comparisons this week", record.id(), 0, start, 0);
+            return skip(record, "no comparisons this week", start);
         }
-        Optional<EditionRecord> sending = ledger.startSending(record.id(), resumePaused);
+        if (record.audience() == null && !subscribers.hasActiveReaders()) {
+            if (caller == Caller.SCHEDULE) {
+                return skip(record, "no active readers", start);
+            }
+            log.warn("{} not sent: there is no active reader; the week stays open", week);
+            return summary(week, SendSummary.Outcome.NO_READERS, "not sent: no active readers; the week stays open",
+                    record.id(), 0, start, 0);
+        }
+        Optional<EditionRecord> sending = ledger.startSending(record.id(), caller == Caller.OPERATOR);
         if (sending.isEmpty()) {
             EditionRecord now = ledger.byId(record.id());
-            return summary(week, "was already " + now.status().word() + "; nothing sent", record.id(), 0, start, 0);
+            return now.status().isFinal() ? alreadyFinal(now, start) : summary(week, SendSummary.Outcome.PAUSED,
+                    now.status().word() + (now.statusReason() == null ? "" : ": " + now.statusReason()), record.id(), 0, start, 0);
         }
         log.info("Sending {} to {} readers through {}", week, sending.get().audience(), mailer.describe());
         return run(prepared, start);
+    }
+
+    private SendSummary alreadyFinal(EditionRecord record, long start) {
+        return summary(record.week(), SendSummary.Outcome.ALREADY_FINAL, "was already " + record.status().word() + "; nothing sent",
+                record.id(), 0, start, 0);
+    }
+
+    /** An automatic send with nothing to send records the week as skipped, with the reason. */
+    private SendSummary skip(EditionRecord record, String reason, long start) {
+        ledger.changeStatus(record.id(), EditionStatus.SKIPPED, reason, EditionStatus.PLANNED, EditionStatus.PLANNED);
+        log.info("{} recorded as skipped: {}", record.week(), reason);
+        return summary(record.week(), SendSummary.Outcome.SKIPPED, "skipped: " + reason, record.id(), 0, start, 0);
     }
 
     private SendSummary run(Prepared prepared, long start) {
@@ -187,26 +210,35 @@ public final class EditionSender {
             heartbeat.shutdownNow();
             ledger.unregisterProcess(processId);
         }
-        String outcome;
+        SendSummary.Outcome outcome;
+        String detail;
         EditionRecord now = ledger.byId(editionId);
         DeliveryCounts left = ledger.counts(editionId);
         if (now.status() == EditionStatus.PAUSED && left.pending() + left.inFlight() == 0
                 && ledger.changeStatus(editionId, EditionStatus.SENT, null, EditionStatus.PAUSED, EditionStatus.PAUSED)) {
-            outcome = "sent"; // the pause came after the last message
+            outcome = SendSummary.Outcome.SENT; // the pause came after the last message
+            detail = "sent";
         } else if (now.status() == EditionStatus.PAUSED || now.status() == EditionStatus.CANCELLED) {
-            outcome = now.status().word() + (now.statusReason() == null ? "" : ": " + now.statusReason());
+            outcome = now.status() == EditionStatus.PAUSED ? SendSummary.Outcome.PAUSED : SendSummary.Outcome.CANCELLED;
+            detail = now.status().word() + (now.statusReason() == null ? "" : ": " + now.statusReason());
         } else if (run.operatorStopped.get()) {
-            outcome = "stopped: the operator paused or cancelled it";
+            outcome = SendSummary.Outcome.STOPPED;
+            detail = "stopped: the operator paused or cancelled it";
         } else if (run.pauseReason.get() != null) {
             ledger.changeStatus(editionId, EditionStatus.PAUSED, run.pauseReason.get(), EditionStatus.SENDING, EditionStatus.SENDING);
-            outcome = "paused: " + run.pauseReason.get();
+            outcome = SendSummary.Outcome.PAUSED;
+            detail = "paused: " + run.pauseReason.get();
         } else if (stopRequested.get()) {
-            outcome = "stopped; the next send resumes it";
+            outcome = SendSummary.Outcome.STOPPED;
+            detail = "stopped; the next send resumes it";
+        } else if (ledger.finish(editionId) || ledger.byId(editionId).status() == EditionStatus.SENT) {
+            outcome = SendSummary.Outcome.SENT;
+            detail = "sent";
         } else {
-            outcome = ledger.finish(editionId) || ledger.byId(editionId).status() == EditionStatus.SENT
-                    ? "sent" : "stopped; others are still sending it";
+            outcome = SendSummary.Outcome.OTHERS_SENDING;
+            detail = "stopped; others are still sending it";
         }
-        return summary(prepared.record().week(), outcome, editionId, run.sent.get(), start, sendingNanos);
+        return summary(prepared.record().week(), outcome, detail, editionId, run.sent.get(), start, sendingNanos);
     }
 
     /** Waits for the workers; when interrupted, stops them and still waits, so the ledger is exact before clean-up. */
@@ -236,8 +268,9 @@ public final class EditionSender {
         }
     }
 
-    private SendSummary summary(IsoWeek week, String outcome, long editionId, int sentHere, long start, long sendingNanos) {
-        return new SendSummary(week, outcome, ledger.counts(editionId), sentHere,
+    private SendSummary summary(IsoWeek week, SendSummary.Outcome outcome, String detail, long editionId, int sentHere,
+                                long start, long sendingNanos) {
+        return new SendSummary(week, outcome, detail, ledger.counts(editionId), sentHere,
                 Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(sendingNanos));
     }
 

@@ -1,14 +1,16 @@
 package com.verdictdigest.delivery;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The embedded default: each message is written to {@code data.dir/outbox/<Message-ID>.eml}, the
  * very bytes SMTP would carry, so a new user sees exactly what readers would get. Written to a
- * temporary name and moved, so a crash never leaves half a message.
+ * temporary name and linked into place, so a crash never leaves half a message. A message sent
+ * again (a send in doubt after a crash) never replaces the first copy: it is kept beside it as
+ * {@code <Message-ID>.resent-2.eml}, and so on, as a reader's mailbox would show it twice.
  */
 public final class OutboxMailer implements Mailer {
     private final Path dir;
@@ -16,7 +18,6 @@ public final class OutboxMailer implements Mailer {
     public OutboxMailer(Path dir) {
         this.dir = dir;
     }
-
 
     @Override
     public String describe() {
@@ -33,11 +34,20 @@ public final class OutboxMailer implements Mailer {
         return new Session() {
             @Override
             public void send(OutgoingMessage message) throws SendFailure {
-                String name = message.messageId().replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
+                String name = message.messageId().replaceAll("[^A-Za-z0-9._-]", "_");
                 Path tmp = dir.resolve("." + name + ".tmp");
                 try {
                     Files.write(tmp, message.data());
-                    Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    for (int copy = 1; ; copy++) {
+                        Path target = dir.resolve(name + (copy == 1 ? "" : ".resent-" + copy) + ".eml");
+                        try {
+                            Files.createLink(target, tmp); // unlike a rename, never replaces a file
+                            break;
+                        } catch (FileAlreadyExistsException e) {
+                            // sent before: keep both copies
+                        }
+                    }
+                    Files.delete(tmp);
                 } catch (IOException e) {
                     throw new SendFailure("cannot write to the outbox: " + e.getMessage(), SendFailure.Kind.CONNECTION, e);
                 }

@@ -4,6 +4,7 @@ import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.catalog.ImportReport;
 import com.verdictdigest.delivery.DeliveryLedger;
 import com.verdictdigest.delivery.EditionControl;
+import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.digest.IsoWeek;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class WeeklyDigest implements WeeklyRun {
         ImportReport report = importer.importFrom(List.of());
         log.info("Scheduled run for {}: {}", week, report.summary());
         try {
-            log.info("Scheduled send of {}: {}", week, control.trigger(week));
+            log.info("Scheduled send of {}: {}", week, control.trigger(week, EditionSender.Caller.SCHEDULE));
         } catch (RuntimeException e) {
             log.error("Scheduled send of {} did not start: {}", week, e.getMessage());
         }

@@ -122,6 +122,11 @@ public final class SubscriberRepository {
         };
     }
 
+    /** Whether anyone would get an edition sent now. */
+    public boolean hasActiveReaders() {
+        return !page(SubscriberStatus.ACTIVE, 0, 1).isEmpty();
+    }
+
     /** Up to {@code limit} readers with this status (null: any) whose id is above {@code afterId}, in id order. */
     private List<Subscriber> page(SubscriberStatus status, long afterId, int limit) {
         return status == null ? query("subscribers-after", afterId, limit)

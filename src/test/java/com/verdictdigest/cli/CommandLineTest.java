@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class CommandLineTest {
     void importOfTheSampleSiteThenListAsJson() throws Exception {
         Result imported = run("import");
         assertThat(imported.exit()).isZero();
-        assertThat(imported.out()).contains("Import finished: 7 imported, 0 updated, 0 refused");
+        assertThat(imported.out()).contains("Import finished: 7 imported, 0 updated, 0 unchanged, 0 refused");
 
         Result listed = run("comparisons", "list", "--week", "2026-W48", "--format", "json");
         assertThat(listed.exit()).isZero();
@@ -79,7 +80,7 @@ class CommandLineTest {
                 d -> d.selectFirst(".review .points").text("140"));
         Result r = run("import", bad.toString(), SitePages.SEED.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("Import finished: 1 imported, 0 updated, 1 refused");
+        assertThat(r.out()).contains("Import finished: 1 imported, 0 updated, 0 unchanged, 1 refused");
     }
 
     @Test
@@ -135,6 +136,46 @@ class CommandLineTest {
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("email").asText()).isEqualTo("Ada@example.com");
         assertThat(run("subscribers", "list", "--status", "gone").err()).contains("--status: 'gone' is not one of");
+    }
+
+    @Test
+    void subscribersImportReportsBadRowsByLineAndExportWritesEveryReader() throws Exception {
+        Path csv = dir.resolve("readers.csv");
+        Files.writeString(csv, "name,email\nAda,ada@example.com\nBob,x@\nCy,cy@example.com\n");
+
+        Result imported = run("subscribers", "import", csv.toString(), "--active");
+        Result exported = run("subscribers", "export", dir.resolve("out.csv").toString());
+
+        assertThat(imported.exit()).isEqualTo(1);
+        assertThat(imported.err()).contains("readers.csv:3: 'x@' is not a valid email address");
+        assertThat(imported.out()).contains("Import finished: 2 added, 0 activated, 0 already there, 1 refused");
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("out.csv"));
+        assertThat(lines.get(0)).isEqualTo("email,status,created");
+        assertThat(lines.subList(1, lines.size())).hasSize(2).allSatisfy(l -> assertThat(l).contains(",active,"));
+        assertThat(String.join("\n", lines)).contains("ada@example.com", "cy@example.com");
+    }
+
+    @Test
+    void digestSendExitsOneWhenItSendsNothingAndSaysWhy() throws Exception {
+        run("import");
+
+        Result toNobody = run("digest", "send", "--week", "2026-W48");
+        Path templates = Files.createDirectories(dir.resolve("broken-templates"));
+        for (String name : List.of("digest.html.vm", "digest.txt.vm", "comparison.html.vm", "comparison.txt.vm",
+                "bookmarks.html.vm", "bookmarks.txt.vm")) {
+            Files.copy(Path.of("templates", name), templates.resolve(name));
+        }
+        Files.writeString(templates.resolve("digest.html.vm"),
+                Files.readString(templates.resolve("digest.html.vm")).replace("$links.unsubscribe", "/unsubscribe"));
+        run("subscribers", "add", "--active", "ada@example.com");
+        Result preflight = run(Map.of("VERDICTS_TEMPLATES_DIR", templates.toString()), "digest", "send", "--week", "2026-W48");
+
+        assertThat(toNobody.exit()).isEqualTo(1);
+        assertThat(toNobody.out()).contains("2026-W48 not sent: no active readers; the week stays open");
+        assertThat(preflight.exit()).isEqualTo(1);
+        assertThat(preflight.err()).contains("preflight: ", "2026-W48: preflight failed; nothing was sent");
+        assertThat(Files.exists(dir.resolve("data").resolve("outbox"))).isFalse();
     }
 
     @Test

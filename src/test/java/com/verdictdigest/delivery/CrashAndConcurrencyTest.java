@@ -115,7 +115,7 @@ class CrashAndConcurrencyTest {
                 .isLessThanOrEqualTo(2);
         assertThat(inDoubtRecipients()).as("every duplicate was in doubt").containsAll(duplicates.keySet());
         duplicates.values().forEach(ids -> assertThat(new HashSet<>(ids)).as("resent with the same Message-ID").hasSize(1));
-        assertThat(summary.outcome()).isEqualTo("sent");
+        assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SENT);
         assertThat(summary.counts().sent()).isEqualTo(300);
         assertThat(summary.counts().inDoubt()).isEqualTo(inDoubtRecipients().size());
         assertThat(summary.line()).contains(summary.counts().inDoubt() + " in doubt");

@@ -83,14 +83,15 @@ class EditionSenderTest {
 
         SendSummary summary = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).send(W48);
 
-        assertThat(summary.outcome()).isEqualTo("sent");
+        assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SENT);
         assertThat(summary.counts().sent()).isEqualTo(30);
         assertThat(receivedPerRecipient()).hasSize(30).allSatisfy((to, n) -> assertThat(n).isEqualTo(1L))
                 .containsOnlyKeys(active.stream().map(Subscriber::email).toList());
         assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
 
         SendSummary again = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).send(W48);
-        assertThat(again.outcome()).isEqualTo("was already sent; nothing sent");
+        assertThat(again.outcome()).isEqualTo(SendSummary.Outcome.ALREADY_FINAL);
+        assertThat(again.detail()).isEqualTo("was already sent; nothing sent");
         assertThat(greenMail.getReceivedMessages()).hasSize(30);
     }
 
@@ -224,7 +225,8 @@ class EditionSenderTest {
 
             SendSummary summary = fx.sender(SenderFixture.smtp(relay.port()), config).send(W48);
 
-            assertThat(summary.outcome()).startsWith("paused: 5 failures in a row (send.max-consecutive-errors); last: 550");
+            assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.PAUSED);
+            assertThat(summary.detail()).startsWith("paused: 5 failures in a row (send.max-consecutive-errors); last: 550");
             assertThat(summary.counts().failed()).isEqualTo(5);
             assertThat(summary.counts().pending()).isEqualTo(35);
             EditionRecord edition = fx.ledger.find(W48).orElseThrow();
@@ -241,12 +243,13 @@ class EditionSenderTest {
 
         SendSummary summary = fx.sender(SenderFixture.smtp(closedPort), config).send(W48);
 
-        assertThat(summary.outcome()).startsWith("paused: 4 failures in a row").contains("cannot connect");
+        assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.PAUSED);
+        assertThat(summary.detail()).startsWith("paused: 4 failures in a row").contains("cannot connect");
         assertThat(summary.counts().failed()).isZero();
         assertThat(summary.counts().pending()).isEqualTo(10);
 
         SendSummary resumed = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(2)).send(W48);
-        assertThat(resumed.outcome()).isEqualTo("sent");
+        assertThat(resumed.outcome()).isEqualTo(SendSummary.Outcome.SENT);
         assertThat(receivedPerRecipient()).hasSize(10);
     }
 
@@ -305,9 +308,51 @@ class EditionSenderTest {
 
         SendSummary summary = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).send(IsoWeek.parse("2026-W50"));
 
-        assertThat(summary.outcome()).isEqualTo("skipped: no comparisons this week");
+        assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SKIPPED);
+        assertThat(summary.detail()).isEqualTo("skipped: no comparisons this week");
         assertThat(fx.ledger.find(IsoWeek.parse("2026-W50")).orElseThrow().status()).isEqualTo(EditionStatus.SKIPPED);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aManualSendToNobodyIsRefusedAndLeavesTheWeekOpenForLater() {
+        EditionSender sender = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1));
+
+        SendSummary toNobody = sender.send(W48);
+
+        assertThat(toNobody.outcome()).isEqualTo(SendSummary.Outcome.NO_READERS);
+        assertThat(toNobody.outcome().done()).isFalse();
+        assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.PLANNED);
+        fx.readers(2, "r", SubscriberStatus.ACTIVE);
+        SendSummary later = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).send(W48);
+        assertThat(later.outcome()).isEqualTo(SendSummary.Outcome.SENT);
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void theScheduleRecordsAWeekWithNobodyToSendToAsSkippedWithTheReason() {
+        SendSummary summary = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1))
+                .send(W48, EditionSender.Caller.SCHEDULE);
+
+        assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SKIPPED);
+        EditionRecord edition = fx.ledger.find(W48).orElseThrow();
+        assertThat(edition.status()).isEqualTo(EditionStatus.SKIPPED);
+        assertThat(edition.statusReason()).isEqualTo("no active readers");
+    }
+
+    @Test
+    void aMessageSentAgainIsKeptBesideTheFirstInTheOutbox() throws Exception {
+        Path outbox = dir.resolve("outbox");
+        OutgoingMessage message = new OutgoingMessage("digest@verdicts.example", "ada@example.com",
+                "digest-2026-W48-7@verdicts.example", "Subject: hi\r\n\r\nfirst\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (Mailer.Session session = new OutboxMailer(outbox).open()) {
+            session.send(message);
+            session.send(message);
+        }
+        try (Stream<Path> s = Files.list(outbox)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+                    "digest-2026-W48-7_verdicts.example.eml", "digest-2026-W48-7_verdicts.example.resent-2.eml");
+        }
     }
 
     @Test
