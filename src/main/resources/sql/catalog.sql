@@ -3,6 +3,9 @@
 -- name: find-comparison-id
 SELECT id FROM comparison WHERE slug = ?
 
+-- name: comparison-published-at
+SELECT published_at FROM comparison WHERE slug = ?
+
 -- name: insert-comparison
 INSERT INTO comparison (slug, canonical_url, title, standfirst, published_at, modified_at, imported_at)
 VALUES (?, ?, ?, ?, ?, ?, ?)

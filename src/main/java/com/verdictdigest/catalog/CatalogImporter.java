@@ -49,7 +49,7 @@ public final class CatalogImporter {
                 run.read(page, true);
             }
         }
-        return new ImportReport(run.imported, run.updated, run.refused);
+        return new ImportReport(run.imported, run.updated, run.unchanged, run.refused);
     }
 
     /** One import: pages seen so far (a folder's index and its pages name the same files) and the tallies. */
@@ -58,6 +58,7 @@ public final class CatalogImporter {
         private final List<String> refused = new ArrayList<>();
         private int imported;
         private int updated;
+        private int unchanged;
 
         void read(URL page, boolean mayBeIndex) {
             if (!seen.add(page.toString())) {
@@ -82,12 +83,19 @@ public final class CatalogImporter {
         private void store(URL page, Document doc) {
             try {
                 Comparison c = ComparisonPageParser.parse(doc);
-                if (repository.save(c) == CatalogRepository.Saved.INSERTED) {
-                    imported++;
-                    log.info("Imported {}", c.slug());
-                } else {
-                    updated++;
-                    log.info("Updated {}", c.slug());
+                switch (repository.save(c)) {
+                    case INSERTED -> {
+                        imported++;
+                        log.info("Imported {}", c.slug());
+                    }
+                    case UPDATED -> {
+                        updated++;
+                        log.info("Updated {}", c.slug());
+                    }
+                    case UNCHANGED -> {
+                        unchanged++;
+                        log.debug("Unchanged {}", c.slug());
+                    }
                 }
             } catch (PageRejectedException e) {
                 refuse(display(page), e.getMessage());

@@ -33,13 +33,17 @@ public final class CatalogRepository {
     }
 
     /** What saving a comparison did. */
-    public enum Saved { INSERTED, UPDATED }
+    public enum Saved { INSERTED, UPDATED, UNCHANGED }
 
     /**
      * Inserts the comparison, or replaces the stored one with the same slug in place (same id), in
-     * one transaction so a reader never sees half a comparison.
+     * one transaction so a reader never sees half a comparison. A comparison stored exactly as it is
+     * now is left alone: the site is read again on every run, and most pages have not changed.
      */
     public Saved save(Comparison c) {
+        if (storedAsItIs(c)) {
+            return Saved.UNCHANGED;
+        }
         try (Connection con = db.getConnection()) {
             con.setAutoCommit(false);
             try {
@@ -94,6 +98,22 @@ public final class CatalogRepository {
             }
         }
         return saved;
+    }
+
+    private boolean storedAsItIs(Comparison c) {
+        Instant published;
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("comparison-published-at"))) {
+            bind(ps, c.slug());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                published = rs.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read comparison " + c.slug() + ": " + e.getMessage(), e);
+        }
+        return publishedBetween(published, published.plusNanos(1000)).stream().anyMatch(c::equals);
     }
 
     /** Comparisons published in [from, to), newest first. */

@@ -7,13 +7,14 @@ import java.util.List;
  *
  * @param refused one line per page that did not go in: the page, then what is wrong with it
  */
-public record ImportReport(int imported, int updated, List<String> refused) {
+public record ImportReport(int imported, int updated, int unchanged, List<String> refused) {
 
     public ImportReport {
         refused = List.copyOf(refused);
     }
 
     public String summary() {
-        return "Import finished: " + imported + " imported, " + updated + " updated, " + refused.size() + " refused";
+        return "Import finished: " + imported + " imported, " + updated + " updated, " + unchanged + " unchanged, "
+                + refused.size() + " refused";
     }
 }

@@ -89,6 +89,17 @@ class CatalogImporterTest {
     }
 
     @Test
+    void importingAnUnchangedPageAgainLeavesItAsItWas() throws Exception {
+        importFrom(LIMITS, SitePages.SEED.toString());
+        long importedAt = single("SELECT EXTRACT(EPOCH FROM imported_at) * 1000 FROM comparison");
+
+        ImportReport again = importFrom(LIMITS, SitePages.SEED.toString());
+
+        assertThat(again.summary()).isEqualTo("Import finished: 0 imported, 0 updated, 1 unchanged, 0 refused");
+        assertThat(single("SELECT EXTRACT(EPOCH FROM imported_at) * 1000 FROM comparison")).isEqualTo(importedAt);
+    }
+
+    @Test
     void brokenPagesAreRefusedOneLineEachAndTheOthersStillGoIn() throws Exception {
         Path site = Files.createDirectories(dir.resolve("site"));
         Files.copy(SitePages.SEED, site.resolve("a-good.html"));
@@ -104,7 +115,7 @@ class CatalogImporterTest {
                 site.resolve("b-score.html") + ": builder review of 'mistral-3-small-22b' score 140 is outside 0..100",
                 site.resolve("c-no-slug.html") + ": no comparison slug (article[data-slug])",
                 site.resolve("e-other.html") + ": neither a comparison page (article.comparison) nor an index (ol.comparisons)");
-        assertThat(report.summary()).isEqualTo("Import finished: 2 imported, 0 updated, 3 refused");
+        assertThat(report.summary()).isEqualTo("Import finished: 2 imported, 0 updated, 0 unchanged, 3 refused");
     }
 
     @Test
