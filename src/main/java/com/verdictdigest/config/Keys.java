@@ -112,7 +112,10 @@ public final class Keys {
     public static final Key<Integer> HTTP_MAX_BODY_BYTES = Parsers.integer("http.max-body-bytes", "16384", 1024,
             10_000_000, "Larger request bodies are refused.");
     public static final Key<Integer> HTTP_MAX_ACTIVE_UNSUBSCRIBES = Parsers.integer("http.max-active-unsubscribes", "8", 1,
-            10_000, "Unsubscribe POSTs (mail providers' one-click bursts) handled at once; the rest wait their turn in arrival order (up to 15 s, then 503).");
+            10_000, "Unsubscribe POSTs (mail providers' one-click bursts) handled at once; the rest wait their turn in arrival order "
+                    + "(up to http.unsubscribe-queue-seconds, then 503).");
+    public static final Key<Duration> HTTP_UNSUBSCRIBE_QUEUE = Parsers.seconds("http.unsubscribe-queue-seconds", "15", 1, 300,
+            "How long an unsubscribe POST waits for its turn before it is answered 503 (the mail provider retries).");
     public static final Key<Set<String>> HTTP_TRUSTED_PROXIES = Parsers.ipAddresses("http.trusted-proxies", "",
             "Addresses of proxies in front of the server: from them, the client is the last X-Forwarded-For address "
                     + "that is not a proxy. Empty: the socket's address, and X-Forwarded-For is ignored.");
@@ -145,7 +148,7 @@ public final class Keys {
             SEND_CONNECTIONS, SEND_RATE, SEND_MAX_ATTEMPTS, SEND_RETRY_BASE_MILLIS, SEND_MAX_CONSECUTIVE_ERRORS,
             SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
             MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
-            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_MAX_ACTIVE_UNSUBSCRIBES, HTTP_TRUSTED_PROXIES,
-            SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR,
+            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_MAX_ACTIVE_UNSUBSCRIBES, HTTP_UNSUBSCRIBE_QUEUE,
+            HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR,
             DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN);
 }

@@ -32,12 +32,13 @@ public final class LinkSecret {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
             Files.createDirectories(dataDir);
-            Files.writeString(file, HexFormat.of().formatHex(secret) + "\n");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // Owner-only from the first byte, not chmod-ed after writing.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                log.debug("no POSIX permissions on this file system");
+                Files.createFile(file); // not a POSIX file system: the folder's own permissions protect it
             }
+            Files.writeString(file, HexFormat.of().formatHex(secret) + "\n");
             log.info("Generated a link-signing secret in {}", file);
             return secret;
         } catch (IOException | IllegalArgumentException e) {

@@ -32,11 +32,11 @@ public final class WebServer implements AutoCloseable {
      * these requests: a permit is held until the response is done, so a sign-up that mails or a slow
      * client elsewhere never holds up the others. Javalin puts its own handler inside this one.
      */
-    private static QoSHandler admission(int maxActive) {
+    private static QoSHandler admission(int maxActive, Duration maxWait) {
         QoSHandler qos = new QoSHandler();
         qos.include(request -> "POST".equals(request.getMethod()) && request.getHttpURI().getPath().startsWith("/u/"));
         qos.setMaxRequestCount(maxActive);
-        qos.setMaxSuspend(Duration.ofSeconds(15)); // then 503 Service Unavailable
+        qos.setMaxSuspend(maxWait); // then 503 Service Unavailable
         return qos;
     }
 
@@ -57,7 +57,7 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
-            cfg.jetty.modifyServer(server -> server.setHandler(admission(config.maxActiveUnsubscribes())));
+            cfg.jetty.modifyServer(server -> server.setHandler(admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue())));
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.ServiceFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -111,6 +113,11 @@ class AdminApiTest {
         assertThat(fx.app.ledger().all()).isEmpty();
     }
 
+    private int outboxMessages() {
+        String[] files = fx.app.outbox().toFile().list((d, n) -> n.endsWith(".eml"));
+        return files == null ? 0 : files.length;
+    }
+
     @Test
     void pauseKeepsTheLedgerAndResumeFinishesWhereItStopped() throws Exception {
         admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\"}");
@@ -118,10 +125,10 @@ class AdminApiTest {
 
         assertThat(admin("POST", "/admin/api/editions/2026-W48/pause", null).statusCode()).isEqualTo(200);
         JsonNode paused = waitFor("2026-W48", e -> e.get("status").asText().equals("paused"));
-        Thread.sleep(1_000);
+        Poll.until(() -> !fx.service.control().isBusy(), Duration.ofSeconds(20));
+        assertThat(fx.service.control().isBusy()).as("the send stopped: nothing can go out while paused").isFalse();
         int sentWhilePaused = edition("2026-W48").get("sent").asInt();
-        Thread.sleep(1_000);
-        assertThat(edition("2026-W48").get("sent").asInt()).as("nothing goes out while paused").isEqualTo(sentWhilePaused);
+        assertThat(outboxMessages()).as("and nothing went out beyond the ledger").isEqualTo(sentWhilePaused);
         assertThat(sentWhilePaused).isLessThan(40);
         assertThat(paused.get("recipients").asInt()).isEqualTo(40);
 
@@ -138,11 +145,11 @@ class AdminApiTest {
 
         assertThat(admin("POST", "/admin/api/editions/2026-W48/cancel", null).statusCode()).isEqualTo(200);
         waitFor("2026-W48", e -> e.get("status").asText().equals("cancelled"));
-        Thread.sleep(1_000);
+        Poll.until(() -> !fx.service.control().isBusy(), Duration.ofSeconds(20));
+        assertThat(fx.service.control().isBusy()).as("the send stopped for good").isFalse();
         int sent = edition("2026-W48").get("sent").asInt();
-        Thread.sleep(1_000);
 
-        assertThat(edition("2026-W48").get("sent").asInt()).isEqualTo(sent).isLessThan(40);
+        assertThat(outboxMessages()).isEqualTo(sent).isLessThan(40);
         assertThat(admin("POST", "/admin/api/editions/2026-W48/resume", null).statusCode()).isEqualTo(409);
         assertThat(admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\"}").statusCode()).isEqualTo(409);
     }
@@ -151,6 +158,13 @@ class AdminApiTest {
     void healthIsUpWhileTheDatabaseAndTheSchedulerAre() throws Exception {
         assertThat(call("GET", "/healthz", null, null).statusCode()).isEqualTo(200);
         fx.app.database().close();
+        assertThat(call("GET", "/healthz", null, null).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void healthIsDownWhenTheSchedulerStops() throws Exception {
+        assertThat(call("GET", "/healthz", null, null).statusCode()).isEqualTo(200);
+        org.quartz.impl.SchedulerRepository.getInstance().lookup("verdicts").shutdown();
         assertThat(call("GET", "/healthz", null, null).statusCode()).isEqualTo(503);
     }
 }

@@ -15,7 +15,10 @@ import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ScriptedSmtpServer;
 import com.verdictdigest.testing.FreePort;
+import com.verdictdigest.testing.LogCapture;
+import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.SitePages;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
@@ -215,6 +218,19 @@ class EditionSenderTest {
     }
 
     @Test
+    void aRefusalLogsTheReaderByIdWithTheAddressesItQuotesMasked() throws Exception {
+        List<Subscriber> readers = fx.readers(2, "r", SubscriberStatus.ACTIVE);
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer(); LogCapture log = new LogCapture()) {
+            relay.reject("r2@example.com");
+
+            fx.sender(SenderFixture.smtp(relay.port()), SenderFixture.fast(1)).send(W48);
+
+            assertThat(log.text()).contains("Delivery to reader " + readers.get(1).id() + " failed (hard bounce)", "…@…")
+                    .doesNotContain("r2@example.com");
+        }
+    }
+
+    @Test
     void editionPausesAfterTooManyFailuresInARow() throws Exception {
         fx.readers(40, "r", SubscriberStatus.ACTIVE);
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
@@ -352,6 +368,84 @@ class EditionSenderTest {
         try (Stream<Path> s = Files.list(outbox)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
                     "digest-2026-W48-7_verdicts.example.eml", "digest-2026-W48-7_verdicts.example.resent-2.eml");
+        }
+    }
+
+    @Test
+    void aTemporaryFailureIsRetriedAfterABackOffThatDoublesEachTime() throws Exception {
+        fx.readers(1, "r", SubscriberStatus.ACTIVE);
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
+            relay.deferTimes("r1@example.com", 3);
+            SendConfig config = new SendConfig(1, 0, 5, java.time.Duration.ofMillis(200), 25, java.time.Duration.ofSeconds(2));
+
+            fx.sender(SenderFixture.smtp(relay.port()), config).send(W48);
+
+            List<Long> at = relay.attempts("r1@example.com");
+            assertThat(at).hasSize(4);
+            assertThat(relay.delivered()).containsExactly("r1@example.com");
+            // Waits of at least 200, 400 and 800 ms (send.retry-base-millis, doubling), each well short of the doubling after.
+            for (int i = 1; i < at.size(); i++) {
+                long waitedMillis = (at.get(i) - at.get(i - 1)) / 1_000_000;
+                long backOff = 200L << (i - 1);
+                assertThat(waitedMillis).as("wait before attempt %d", i + 1).isBetween(backOff, 3 * backOff);
+            }
+        }
+    }
+
+    @Test
+    void sendRateCapsMessagesPerSecondAcrossConnections() throws Exception {
+        fx.readers(21, "r", SubscriberStatus.ACTIVE);
+        SendConfig tenPerSecond = new SendConfig(3, 10, 3, java.time.Duration.ofMillis(50), 25, java.time.Duration.ofSeconds(2));
+
+        long start = System.nanoTime();
+        fx.sender(SenderFixture.smtp(smtpPort()), tenPerSecond).send(W48);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(greenMail.getReceivedMessages()).hasSize(21);
+        // 21 messages evenly spaced at 10 a second over three connections: at least 2 seconds between first and last.
+        assertThat(seconds).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void aHostilePageTitleReachesTheSubjectEncodedAndCannotAddAHeader() throws Exception {
+        fx.readers(1, "r", SubscriberStatus.ACTIVE);
+        Path site = Files.createDirectories(dir.resolve("site"));
+        SitePages.variantWithSlug(site, "hostile", doc -> {
+            doc.selectFirst("article h1").text("Ünïcödé \u0007vs\u001b[31m Tool\r\nBcc: victim@example.com");
+            SitePages.publishedAt(doc, java.time.Instant.parse("2026-12-08T10:00:00Z"));
+        });
+        fx.digest.importPages(site.toString());
+
+        fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).send(IsoWeek.parse("2026-W50"));
+
+        MimeMessage m = greenMail.getReceivedMessages()[0];
+        String rawSubject = m.getHeader("Subject")[0];
+        assertThat(rawSubject).as("an RFC 2047 encoded word, plain ASCII").matches("[\\x20-\\x7e\\r\\n\\t]+").contains("=?UTF-8?Q?");
+        assertThat(m.getSubject()).contains("Ünïcödé").doesNotContainPattern("\\p{Cntrl}");
+        assertThat(m.getHeader("Bcc")).isNull();
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aPausedEditionStaysPausedWhenTheScheduleOrASendNowFires() throws Exception {
+        fx.readers(3, "r", SubscriberStatus.ACTIVE);
+        EditionControl control = new EditionControl(fx.ledger, () -> fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)));
+        try {
+            fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).prepare(W48, true);
+            assertThat(control.pause(W48)).isTrue();
+
+            assertThat(control.trigger(W48)).isEqualTo(EditionControl.Triggered.STARTED);
+            Poll.until(() -> !control.isBusy(), java.time.Duration.ofSeconds(20));
+            assertThat(control.trigger(W48, EditionSender.Caller.SCHEDULE)).isEqualTo(EditionControl.Triggered.STARTED);
+            Poll.until(() -> !control.isBusy(), java.time.Duration.ofSeconds(20));
+
+            assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.PAUSED);
+            assertThat(greenMail.getReceivedMessages()).isEmpty();
+            assertThat(control.resume(W48)).isTrue();
+            Poll.until(() -> fx.ledger.find(W48).orElseThrow().status() == EditionStatus.SENT, java.time.Duration.ofSeconds(20));
+            assertThat(greenMail.getReceivedMessages()).as("the operator's resume sends it").hasSize(3);
+        } finally {
+            control.close();
         }
     }
 

@@ -125,6 +125,27 @@ class DigestSchedulerTest {
     }
 
     @Test
+    void afterSeveralMissedRunsOneFiringGoesOutForTheLatestOfThem() throws Exception {
+        ScheduleConfig everyTwoSeconds = new ScheduleConfig(EVERY_TWO_SECONDS, UTC, Duration.ofHours(24));
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), everyTwoSeconds, (planned, week) -> { }, "test-a",
+                Clock.systemUTC()).start();
+        scheduler.close(); // down across at least three planned runs, longer than Quartz's misfire threshold
+        Instant down = Instant.now();
+        Poll.until(() -> Instant.now().isAfter(down.plusSeconds(7)), Duration.ofSeconds(10));
+
+        List<Instant> runs = new CopyOnWriteArrayList<>();
+        Instant restart = Instant.now();
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), everyTwoSeconds, (planned, week) -> runs.add(planned),
+                "test-b", Clock.systemUTC()).start();
+        Poll.until(() -> runs.size() >= 2, Duration.ofSeconds(10));
+
+        // Had each missed run fired, they would all be for the latest planned time: a repeat.
+        assertThat(runs).as("each planned time fires once").doesNotHaveDuplicates();
+        assertThat(runs.get(0)).as("the first firing is for the latest missed run, not the earliest").isAfter(restart.minusSeconds(2));
+        assertThat(Duration.between(runs.get(0), runs.get(1))).as("then the schedule goes on").isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void theLatestPlannedTimeIsFoundForFrequentAndWeeklySchedules() {
         Instant now = Instant.parse("2026-11-26T10:15:03.500Z"); // a Thursday
         assertThat(DigestScheduler.latestPlannedTime(new ScheduleConfig("0/2 * * * * ?", UTC, Duration.ZERO), now))

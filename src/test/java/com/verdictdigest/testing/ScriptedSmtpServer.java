@@ -29,6 +29,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** recipient -> how many more times RCPT answers 451. */
     private final Map<String, AtomicInteger> temporary = new ConcurrentHashMap<>();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
+    /** recipient -> when each RCPT for it arrived (System.nanoTime). */
+    private final Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
 
     public ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -45,6 +47,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public void deferTimes(String recipient, int times) {
         temporary.put(recipient, new AtomicInteger(times));
+    }
+
+    /** When each RCPT for the recipient arrived, in System.nanoTime(). */
+    public List<Long> attempts(String recipient) {
+        return attempts.getOrDefault(recipient, List.of());
     }
 
     /** Recipients of every message accepted, in order. */
@@ -79,6 +86,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     case "RCPT" -> {
                         String to = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                        attempts.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
                         AtomicInteger deferrals = temporary.get(to);
                         if (permanent.containsKey(to)) {
                             reply(out, permanent.get(to));

@@ -37,6 +37,12 @@ public final class WebFixture implements AutoCloseable {
     }
 
     public WebFixture(Path dir, int subscribesPerHour, Set<String> trustedProxies) throws Exception {
+        this(dir, subscribesPerHour, trustedProxies, 8, Duration.ofSeconds(15));
+    }
+
+    /** With {@code maxActiveUnsubscribes} unsubscribe POSTs at once, the others queued up to {@code unsubscribeQueue}. */
+    public WebFixture(Path dir, int subscribesPerHour, Set<String> trustedProxies, int maxActiveUnsubscribes,
+                      Duration unsubscribeQueue) throws Exception {
         greenMail.start();
         try {
             sender = new SenderFixture(dir.resolve("db"));
@@ -55,7 +61,8 @@ public final class WebFixture implements AutoCloseable {
                 Duration.ofMinutes(15), Clock.systemUTC());
         EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
-        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, 8, trustedProxies, Duration.ofMinutes(15), subscribesPerHour),
+        server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
+                trustedProxies, Duration.ofMinutes(15), subscribesPerHour),
                 templates, links, sender.digest.subscribers, subscriptions, archive, null, () -> true, Clock.systemUTC()).start();
     }
 

@@ -9,6 +9,7 @@ import com.verdictdigest.links.Purpose;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.LogCapture;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.WebFixture;
 import jakarta.mail.Multipart;
@@ -69,6 +70,21 @@ class ReaderLinksTest {
 
     private SubscriberStatus status(Subscriber s) {
         return web.sender.digest.subscribers.byId(s.id()).orElseThrow().status();
+    }
+
+    @Test
+    void aFailedRequestIsLoggedWithTheReadersTokenMasked() throws Exception {
+        Subscriber ada = reader("ada@example.com");
+        String link = link(Purpose.UNSUBSCRIBE, ada, 0);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        try (LogCapture log = new LogCapture()) {
+            web.sender.digest.db.close(); // the store fails under the request
+
+            HttpResponse<String> response = postForm(link, "List-Unsubscribe=One-Click");
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(log.text()).contains("Request POST /u/… failed").doesNotContain(token);
+        }
     }
 
     @Test
