@@ -32,6 +32,7 @@ public final class Service implements AutoCloseable {
 
     public Service(App app) {
         this.app = app;
+        app.mailer(); // a relay setting that cannot work stops start-up, not the first send
         this.control = new EditionControl(app.ledger(), app::sender);
         ScheduleConfig schedule = ScheduleConfig.from(app.settings());
         this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,

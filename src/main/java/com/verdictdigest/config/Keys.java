@@ -71,6 +71,8 @@ public final class Keys {
     public static final Key<String> SMTP_PASSWORD = Parsers.secret("smtp.password", "", "SMTP password.");
     public static final Key<String> SMTP_TLS = Parsers.oneOf("smtp.tls", "starttls", List.of("none", "starttls", "tls"),
             "none (plain), starttls (required upgrade) or tls (implicit TLS, usually port 465).");
+    public static final Key<String> SMTP_CA_FILE = Parsers.text("smtp.ca-file", "",
+            "PEM file of the certificate authorities to trust for the relay's TLS instead of the system's (a private CA); empty: the system's.");
     public static final Key<Duration> SMTP_CONNECT_TIMEOUT = Parsers.seconds("smtp.connect-timeout-seconds", "10",
             1, 600, "Time-out for opening an SMTP connection.");
     public static final Key<Duration> SMTP_READ_TIMEOUT = Parsers.seconds("smtp.read-timeout-seconds", "60",
@@ -144,7 +146,7 @@ public final class Keys {
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
             DIGEST_TIMEZONE, DIGEST_MAX_COMPARISONS, DIGEST_SEND_EMPTY, DIGEST_MAX_HTML_BYTES, TEMPLATES_DIR,
             SITE_BASE_URL, SITE_COMPARISONS_URL, LINKS_SECRET, MAIL_POSTAL_ADDRESS,
-            SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_TLS, SMTP_CONNECT_TIMEOUT, SMTP_READ_TIMEOUT,
+            SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_TLS, SMTP_CA_FILE, SMTP_CONNECT_TIMEOUT, SMTP_READ_TIMEOUT,
             SEND_CONNECTIONS, SEND_RATE, SEND_MAX_ATTEMPTS, SEND_RETRY_BASE_MILLIS, SEND_MAX_CONSECUTIVE_ERRORS,
             SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
             MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,

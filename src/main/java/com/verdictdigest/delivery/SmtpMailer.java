@@ -30,8 +30,12 @@ public final class SmtpMailer implements Mailer {
         return t;
     });
 
+    private final SSLSocketFactory tls;
+
+    /** @throws com.verdictdigest.config.ConfigException when {@code smtp.ca-file} cannot be read */
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
+        this.tls = RelayTrust.socketFactory(config.caFile());
     }
 
     @Override
@@ -56,7 +60,7 @@ public final class SmtpMailer implements Mailer {
         p.put("mail." + proto + ".auth", String.valueOf(!config.username().isEmpty()));
         if (config.tls().equals("tls")) {
             p.put("mail.smtps.ssl.checkserveridentity", "true");
-            p.put("mail.smtps.socketFactory", new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault()));
+            p.put("mail.smtps.socketFactory", new NoDelaySslSocketFactory(tls));
         } else {
             p.put("mail.smtp.socketFactory", plain);
             // No silent retry on a socket of Angus's own: the factory must know the socket in use.
@@ -65,6 +69,7 @@ public final class SmtpMailer implements Mailer {
                 p.put("mail.smtp.starttls.enable", "true");
                 p.put("mail.smtp.starttls.required", "true");
                 p.put("mail.smtp.ssl.checkserveridentity", "true");
+                p.put("mail.smtp.ssl.socketFactory", tls); // what the connection is upgraded with
             }
         }
         return jakarta.mail.Session.getInstance(p);
@@ -99,8 +104,8 @@ public final class SmtpMailer implements Mailer {
                 } else {
                     transport.connect(config.host(), config.port(), config.username(), config.password());
                 }
-                // Only on a plain connection do we know the socket Angus writes to: STARTTLS replaces it
-                // with one of its own, and a TLS connection is not covered by a test here.
+                // Only on a plain connection do we know the socket Angus writes to: with STARTTLS and
+                // implicit TLS it writes through a TLS socket of its own.
                 data = config.tls().equals("none") ? new DataChannel(plain.lastSocket(), config.readTimeout(), writeWatchdog) : null;
             } catch (MessagingException e) {
                 transport = null;

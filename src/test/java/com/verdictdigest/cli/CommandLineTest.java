@@ -179,6 +179,18 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnreadableRelayCertificateFileIsOneLineNamingTheKey() {
+        run("import");
+        run("subscribers", "add", "--active", "ada@example.com");
+
+        Result r = run(Map.of("VERDICTS_SMTP_HOST", "127.0.0.1", "VERDICTS_SMTP_CA_FILE", dir.resolve("missing.pem").toString()),
+                "digest", "send", "--week", "2026-W48");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("config: smtp.ca-file = '").contains("missing.pem", "cannot be read").doesNotContain("\n\tat ");
+    }
+
+    @Test
     void digestSendGoesToTheOutboxOnceAndDryRunAndTestSendTouchNoLedger() throws Exception {
         run("import");
         run("subscribers", "add", "--active", "ada@example.com", "bob@example.com");

@@ -47,7 +47,7 @@ class SmtpMailerTest {
             Thread server = new Thread(() -> stopReadingAfterData(relay));
             server.setDaemon(true);
             server.start();
-            SmtpMailer mailer = new SmtpMailer(new SmtpConfig("127.0.0.1", relay.getLocalPort(), "", "", "none",
+            SmtpMailer mailer = new SmtpMailer(SmtpConfig.plain("127.0.0.1", relay.getLocalPort(),
                     Duration.ofSeconds(2), Duration.ofSeconds(1)));
             // Far more than the socket buffers hold: the write blocks once the relay stops reading.
             String body = ("x".repeat(70) + "\r\n").repeat(500_000);

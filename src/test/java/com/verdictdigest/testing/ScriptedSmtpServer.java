@@ -15,11 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A small real SMTP server on a loopback port whose replies per recipient are scripted: GreenMail
  * accepts everyone, but a relay also answers 4xx (try later) and 5xx (no such user). Speaks enough
- * of RFC 5321 for Jakarta Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+ * of RFC 5321 for Jakarta Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT, and STARTTLS when asked to.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
@@ -32,9 +34,24 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** recipient -> when each RCPT for it arrived (System.nanoTime). */
     private final Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
 
+    /** Offers STARTTLS with this context when not null (RFC 3207). */
+    private final SSLContext startTls;
+    private final List<String> deliveredOverTls = new CopyOnWriteArrayList<>();
+
     public ScriptedSmtpServer() throws IOException {
+        this(null);
+    }
+
+    /** A relay that offers STARTTLS (RFC 3207) with the certificate in {@code startTls}. */
+    public ScriptedSmtpServer(SSLContext startTls) throws IOException {
+        this.startTls = startTls;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         pool.submit(this::accept);
+    }
+
+    /** Recipients of the messages accepted on a connection upgraded to TLS. */
+    public List<String> deliveredOverTls() {
+        return deliveredOverTls;
     }
 
     public int port() {
@@ -71,15 +88,29 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-             OutputStream out = client.getOutputStream()) {
+        Socket current = client;
+        try {
+            BufferedReader in = reader(current);
+            OutputStream out = current.getOutputStream();
             reply(out, "220 scripted ESMTP");
             String rcpt = null;
             String line;
             while ((line = in.readLine()) != null) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
-                    case "EHLO", "HELO" -> reply(out, "250-scripted\r\n250 8BITMIME");
+                    case "EHLO", "HELO" -> reply(out, startTls != null && !(current instanceof SSLSocket)
+                            ? "250-scripted\r\n250-STARTTLS\r\n250 8BITMIME" : "250-scripted\r\n250 8BITMIME");
+                    case "STAR" -> {
+                        reply(out, "220 2.0.0 ready to start TLS");
+                        SSLSocket tls = (SSLSocket) startTls.getSocketFactory().createSocket(current,
+                                current.getInetAddress().getHostAddress(), current.getPort(), true);
+                        tls.setUseClientMode(false);
+                        tls.startHandshake();
+                        current = tls;
+                        in = reader(current);
+                        out = current.getOutputStream();
+                        rcpt = null;
+                    }
                     case "MAIL" -> {
                         rcpt = null;
                         reply(out, "250 2.1.0 ok");
@@ -107,6 +138,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             // the message body is not kept: only who got one
                         }
                         delivered.add(rcpt);
+                        if (current instanceof SSLSocket) {
+                            deliveredOverTls.add(rcpt);
+                        }
                         reply(out, "250 2.0.0 queued");
                     }
                     case "RSET", "NOOP" -> reply(out, "250 ok");
@@ -118,8 +152,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the client went away
+            // the client went away, or refused our certificate
+        } finally {
+            try {
+                current.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
         }
+    }
+
+    private static BufferedReader reader(Socket s) throws IOException {
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
     }
 
     private static void reply(OutputStream out, String text) throws IOException {

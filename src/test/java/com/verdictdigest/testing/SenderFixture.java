@@ -43,7 +43,7 @@ public final class SenderFixture implements AutoCloseable {
     }
 
     public static SmtpMailer smtp(int port) {
-        return new SmtpMailer(new SmtpConfig("127.0.0.1", port, "", "", "none", Duration.ofSeconds(2), Duration.ofSeconds(10)));
+        return new SmtpMailer(SmtpConfig.plain("127.0.0.1", port, Duration.ofSeconds(2), Duration.ofSeconds(10)));
     }
 
     public EditionSender sender(Mailer mailer, SendConfig config, MailConfig mail) {
