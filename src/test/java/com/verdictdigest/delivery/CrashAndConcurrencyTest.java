@@ -115,6 +115,7 @@ class CrashAndConcurrencyTest {
                 .isLessThanOrEqualTo(2);
         assertThat(inDoubtRecipients()).as("every duplicate was in doubt").containsAll(duplicates.keySet());
         duplicates.values().forEach(ids -> assertThat(new HashSet<>(ids)).as("resent with the same Message-ID").hasSize(1));
+        assertThat(summary.counts().inDoubt()).as("the kill left sends in doubt, and they went again").isPositive();
         assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SENT);
         assertThat(summary.counts().sent()).isEqualTo(300);
         assertThat(summary.counts().inDoubt()).isEqualTo(inDoubtRecipients().size());
