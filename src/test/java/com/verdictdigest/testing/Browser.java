@@ -24,12 +24,12 @@ public final class Browser {
     /** Call first in a browser test's set-up, before it starts anything. */
     public static void assumeInstalled() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        String missing = "Chromium and its driver are not installed (" + CHROMIUM + ", " + DRIVER
-                + "): browser test skipped; to run it: sudo apt-get install chromium chromium-driver";
+        String missing = "Chromium and its driver are not installed (" + CHROMIUM + ", " + DRIVER + ")";
+        String install = "sudo apt-get install chromium chromium-driver";
         if (!installed && "true".equals(System.getenv("REQUIRE_BROWSER_TESTS"))) {
-            throw new IllegalStateException(missing.replace("browser test skipped", "REQUIRE_BROWSER_TESTS=true"));
+            throw new IllegalStateException(missing + " and REQUIRE_BROWSER_TESTS=true requires the browser tests: " + install);
         }
-        Assumptions.assumeTrue(installed, missing);
+        Assumptions.assumeTrue(installed, missing + ": browser test skipped; to run it: " + install);
     }
 
     public static WebDriver open(Path profile) {
