@@ -126,10 +126,6 @@ UPDATE delivery SET status = 'pending', claimed_by = NULL, updated_at = ? WHERE 
 UPDATE delivery SET status = 'pending', claimed_by = NULL, in_doubt = TRUE, updated_at = ?
  WHERE claimed_by = ? AND status = 'sending'
 
--- name: checkpoint
--- H2 only: writes every commit to the file now (PostgreSQL's commits are durable when they return).
-CHECKPOINT
-
 -- name: delivery-counts
 SELECT status, COUNT(*), SUM(CASE WHEN in_doubt THEN 1 ELSE 0 END) FROM delivery WHERE edition_id = ? GROUP BY status
 

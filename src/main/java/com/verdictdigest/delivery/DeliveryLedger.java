@@ -4,6 +4,7 @@ import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
 import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.store.DiskWrite;
 import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
@@ -32,7 +33,6 @@ public final class DeliveryLedger {
     private final DataSource db;
     private final Clock clock;
     private final Path journals;
-    private volatile Boolean embedded;
 
     /**
      * @param journals the folder of the sending connections' journals ({@link SendJournal}); it
@@ -82,18 +82,10 @@ public final class DeliveryLedger {
         return inDoubt;
     }
 
-    /**
-     * Makes every commit so far survive the death of this process. H2 writes commits to its file
-     * in the background, a moment later; PostgreSQL's commits are durable when they return.
-     */
+    /** Makes every commit so far survive the death of this process ({@link DiskWrite}). */
     public void makeDurable() {
-        Jdbc.run(db, "write the database to disk", con -> {
-            if (embedded == null) {
-                embedded = "H2".equals(con.getMetaData().getDatabaseProductName());
-            }
-            if (embedded) {
-                update(con, SQL.get("checkpoint"));
-            }
+        run("write the database to disk", con -> {
+            DiskWrite.now(con);
             return 0;
         });
     }

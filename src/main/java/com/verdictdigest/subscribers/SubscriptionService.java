@@ -7,6 +7,7 @@ import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.events.EventKind;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.events.EventSource;
+import com.verdictdigest.store.DiskWrite;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
 import java.sql.Connection;
@@ -90,6 +91,9 @@ public final class SubscriptionService {
                     events.record(con, id, EventKind.UNSUBSCRIBE, source, edition, null);
                 }
                 con.commit();
+                if (changed > 0) {
+                    DiskWrite.now(con); // once answered, an unsubscribe survives a crash: nobody who left is mailed
+                }
                 return changed;
             } catch (SQLException | RuntimeException e) {
                 con.rollback();

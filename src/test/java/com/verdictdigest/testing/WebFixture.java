@@ -9,6 +9,9 @@ import com.verdictdigest.digest.EditionRenderer;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSigner;
+import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.web.WebConfig;
@@ -64,6 +67,12 @@ public final class WebFixture implements AutoCloseable {
         server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
                 trustedProxies, Duration.ofMinutes(15), subscribesPerHour),
                 templates, links, sender.digest.subscribers, subscriptions, archive, null, () -> true, Clock.systemUTC()).start();
+    }
+
+    /** Adds an active reader (or finds the one with that address). */
+    public Subscriber reader(String email) {
+        sender.digest.subscribers.add(EmailAddress.parse(email), SubscriberStatus.ACTIVE);
+        return sender.digest.subscribers.find(EmailAddress.parse(email)).orElseThrow();
     }
 
     @Override

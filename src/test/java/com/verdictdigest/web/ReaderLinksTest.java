@@ -46,11 +46,6 @@ class ReaderLinksTest {
         web.close();
     }
 
-    private Subscriber reader(String email) {
-        web.sender.digest.subscribers.add(EmailAddress.parse(email), SubscriberStatus.ACTIVE);
-        return web.sender.digest.subscribers.find(EmailAddress.parse(email)).orElseThrow();
-    }
-
     private String link(Purpose purpose, Subscriber s, long tool) {
         return web.links.link(new LinkToken(purpose, s.id(), W48, tool));
     }
@@ -74,7 +69,7 @@ class ReaderLinksTest {
 
     @Test
     void aFailedRequestIsLoggedWithTheReadersTokenMasked() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         String link = link(Purpose.UNSUBSCRIBE, ada, 0);
         String token = link.substring(link.lastIndexOf('/') + 1);
         try (LogCapture log = new LogCapture()) {
@@ -89,7 +84,7 @@ class ReaderLinksTest {
 
     @Test
     void oneClickUnsubscribeExactlyAsGmailSendsIt() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
 
         HttpResponse<String> r = postForm(link(Purpose.UNSUBSCRIBE, ada, 0), "List-Unsubscribe=One-Click");
 
@@ -102,7 +97,7 @@ class ReaderLinksTest {
 
     @Test
     void oneClickAlsoAcceptsMultipartBodies() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         String boundary = "----vd";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--"
                 + boundary + "--\r\n";
@@ -117,7 +112,7 @@ class ReaderLinksTest {
 
     @Test
     void aGetOnEveryLinkOfAReceivedDigestChangesNothing() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
                 URI.create(web.base)).send(W48);
         MimeMessage m = web.greenMail.getReceivedMessages()[0];
@@ -138,7 +133,7 @@ class ReaderLinksTest {
 
     @Test
     void tamperedForeignOrMisusedTokensAreNotValidAndDoNothing() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         String good = link(Purpose.UNSUBSCRIBE, ada, 0);
         String token = good.substring(good.lastIndexOf('/') + 1);
         char flipped = token.charAt(10) == 'A' ? 'B' : 'A';
@@ -163,7 +158,7 @@ class ReaderLinksTest {
 
     @Test
     void aPostWithoutThePagesCsrfTokenChangesNothing() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         long toolId = web.sender.digest.catalog.toolIds().get("cursor-3");
 
         assertThat(postForm(link(Purpose.BOOKMARK, ada, toolId), "").statusCode()).isEqualTo(403);
@@ -175,7 +170,7 @@ class ReaderLinksTest {
 
     @Test
     void bookmarkPageAsksAndItsButtonSavesOnceHowEverOftenPressed() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         String url = link(Purpose.BOOKMARK, ada, web.sender.digest.catalog.toolIds().get("cursor-3"));
         HttpResponse<String> page = get(url);
         assertThat(Jsoup.parse(page.body()).selectFirst("h1").text()).isEqualTo("Save Cursor 3 to your bookmarks?");
@@ -190,7 +185,7 @@ class ReaderLinksTest {
 
     @Test
     void managePageShowsStatusBookmarksAndJoinedDateAndItsButtonsWork() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         web.sender.digest.subscribers.addBookmark(ada.id(), "cursor-3");
         String url = link(Purpose.MANAGE, ada, 0);
         Document page = Jsoup.parse(get(url).body());
@@ -210,7 +205,7 @@ class ReaderLinksTest {
 
     @Test
     void unsubscribePageOffersToResubscribe() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         String url = link(Purpose.UNSUBSCRIBE, ada, 0);
         HttpResponse<String> done = postForm(url, "csrf=" + csrfOf(get(url)));
         assertThat(done.body()).contains("You are unsubscribed", "Subscribe again");
@@ -222,7 +217,7 @@ class ReaderLinksTest {
 
     @Test
     void signupAnswersAlikeSendsOneConfirmationAndLimitsEachClient() throws Exception {
-        reader("active@example.com");
+        web.reader("active@example.com");
         HttpResponse<String> fresh = postForm(web.base + "/subscribe", "email=new%40example.com");
         HttpResponse<String> again = postForm(web.base + "/subscribe", "email=NEW%40example.com");
         HttpResponse<String> active = http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
@@ -244,7 +239,7 @@ class ReaderLinksTest {
 
     @Test
     void aReaderWhoUnsubscribedCanSubscribeAgainThroughTheForm() throws Exception {
-        Subscriber left = reader("left@example.com");
+        Subscriber left = web.reader("left@example.com");
         postForm(link(Purpose.UNSUBSCRIBE, left, 0), "List-Unsubscribe=One-Click");
 
         postForm(web.base + "/subscribe", "email=left%40example.com");
@@ -274,7 +269,7 @@ class ReaderLinksTest {
 
     @Test
     void bookmarksApiListsAddsAndRemovesWithTheReadersToken() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         String api = web.base + "/api/bookmarks/" + link(Purpose.MANAGE, ada, 0).substring(link(Purpose.MANAGE, ada, 0).lastIndexOf('/') + 1);
 
         HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
@@ -292,7 +287,7 @@ class ReaderLinksTest {
 
     @Test
     void answersCarryTheSecurityHeadersAndBodiesAreCapped() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         HttpResponse<String> page = get(link(Purpose.MANAGE, ada, 0));
 
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
@@ -304,7 +299,7 @@ class ReaderLinksTest {
 
     @Test
     void viewInBrowserArchiveAndFeedShowSentEditions() throws Exception {
-        Subscriber ada = reader("ada@example.com");
+        Subscriber ada = web.reader("ada@example.com");
         web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
                 URI.create(web.base)).send(W48);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
-import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.WebFixture;
@@ -41,19 +40,14 @@ class UnsubscribeAdmissionTest {
         web.close();
     }
 
-    private Subscriber reader(String email) {
-        web.sender.digest.subscribers.add(EmailAddress.parse(email), SubscriberStatus.ACTIVE);
-        return web.sender.digest.subscribers.find(EmailAddress.parse(email)).orElseThrow();
-    }
-
     private String unsubscribeLink(Subscriber s) {
         return web.links.link(new LinkToken(Purpose.UNSUBSCRIBE, s.id(), IsoWeek.parse("2026-W48"), 0));
     }
 
     @Test
     void anUnsubscribeThatWaitsPastTheQueueTimeIsAnswered503AndChangesNothing() throws Exception {
-        Subscriber slow = reader("slow@example.com");
-        Subscriber queued = reader("queued@example.com");
+        Subscriber slow = web.reader("slow@example.com");
+        Subscriber queued = web.reader("queued@example.com");
         URI slowLink = URI.create(unsubscribeLink(slow));
         try (Socket dribbling = new Socket(InetAddress.getLoopbackAddress(), slowLink.getPort())) {
             // Holds the only permit: headers sent, the body promised but not yet written.
