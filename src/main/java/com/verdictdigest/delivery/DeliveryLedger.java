@@ -82,6 +82,24 @@ public final class DeliveryLedger {
         return inDoubt;
     }
 
+    /**
+     * Makes everything this connection recorded durable, so its journal can start afresh; first
+     * puts back what its journal saw accepted, in case the database lost it (when the process
+     * hosting an embedded database for others dies, their last commits go with it).
+     */
+    void makeDurable(SendJournal journal, String processId) {
+        Jdbc.inTransaction(db, "record what the send journal saw", con -> {
+            Timestamp now = now();
+            for (var entry : journal.accepted().entrySet()) {
+                if (entry.getValue()) {
+                    update(con, SQL.get("replay-sent"), processId, now, entry.getKey().editionId(), entry.getKey().readerId(), processId);
+                }
+            }
+            return 0;
+        });
+        makeDurable();
+    }
+
     /** Makes every commit so far survive the death of this process ({@link DiskWrite}). */
     public void makeDurable() {
         run("write the database to disk", con -> {

@@ -161,7 +161,11 @@ public final class EditionSender {
 
     /** An automatic send with nothing to send records the week as skipped, with the reason. */
     private SendSummary skip(EditionRecord record, String reason, long start) {
-        ledger.changeStatus(record.id(), EditionStatus.SKIPPED, reason, EditionStatus.PLANNED, EditionStatus.PLANNED);
+        if (!ledger.changeStatus(record.id(), EditionStatus.SKIPPED, reason, EditionStatus.PLANNED, EditionStatus.PLANNED)) {
+            EditionRecord now = ledger.byId(record.id()); // paused or cancelled meanwhile: it stays so
+            return summary(record.week(), now.status().isFinal() ? SendSummary.Outcome.ALREADY_FINAL : SendSummary.Outcome.PAUSED,
+                    now.status().word(), record.id(), 0, start, 0);
+        }
         log.info("{} recorded as skipped: {}", record.week(), reason);
         return summary(record.week(), SendSummary.Outcome.SKIPPED, "skipped: " + reason, record.id(), 0, start, 0);
     }
@@ -318,9 +322,9 @@ public final class EditionSender {
                 try {
                     journal = ledger.journal(processId, connection);
                     while (!halted()) {
+                        checkpoint(editionId);
                         List<Long> batch = ledger.claim(editionId, processId);
                         if (batch.isEmpty()) {
-                            recordSent(editionId);
                             DeliveryCounts counts = ledger.counts(editionId);
                             if (counts.pending() == 0 && counts.inFlight() == 0) {
                                 return;
@@ -361,11 +365,31 @@ public final class EditionSender {
                     log.error("Sender stopped by an unexpected error", e);
                     pauseReason.compareAndSet(null, "unexpected error: " + e.getMessage());
                 } finally {
-                    recordSent(editionId);
-                    if (session != null) {
-                        session.close();
+                    try {
+                        recordSent(editionId);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not record the last message sent: {}", e.getMessage());
+                    } finally {
+                        if (session != null) {
+                            session.close();
+                        }
+                        closeJournal();
                     }
-                    closeJournal();
+                }
+            }
+
+            /**
+             * Between claims: what this connection recorded becomes durable and its journal starts
+             * afresh (so it never holds more than a claim's worth), and the journals of senders that
+             * died are replayed before anything more is claimed.
+             */
+            private void checkpoint(long editionId) {
+                recordSent(editionId);
+                ledger.makeDurable(journal, processId);
+                journal.clear();
+                int inDoubt = ledger.replayJournals();
+                if (inDoubt > 0) {
+                    log.warn("{} sends were in doubt after a sender died; they go again with the same Message-ID", inDoubt);
                 }
             }
 
@@ -375,7 +399,7 @@ public final class EditionSender {
                     return;
                 }
                 try {
-                    ledger.makeDurable();
+                    ledger.makeDurable(journal, processId);
                 } catch (RuntimeException e) {
                     log.warn("Send journal kept for the next sender: {}", e.getMessage());
                     journal.keep();
@@ -404,10 +428,10 @@ public final class EditionSender {
                         }
                         rate.acquire();
                         session.send(message);
-                        journal.sent(editionId, id);
-                        unrecorded = id;
+                        unrecorded = id; // accepted: recorded whatever happens next
                         sent.incrementAndGet();
                         consecutiveErrors.set(0);
+                        journal.sent(editionId, id);
                         return session;
                     } catch (SendFailure f) {
                         last = f;

@@ -35,21 +35,17 @@ public final class OutboxMailer implements Mailer {
             @Override
             public void send(OutgoingMessage message) throws SendFailure {
                 String name = message.messageId().replaceAll("[^A-Za-z0-9._-]", "_");
-                Path tmp = dir.resolve("." + name + ".tmp");
+                Path tmp = null;
                 try {
+                    tmp = Files.createTempFile(dir, ".", ".tmp");
                     Files.write(tmp, message.data());
-                    for (int copy = 1; ; copy++) {
-                        Path target = dir.resolve(name + (copy == 1 ? "" : ".resent-" + copy) + ".eml");
-                        try {
-                            Files.createLink(target, tmp); // unlike a rename, never replaces a file
-                            break;
-                        } catch (FileAlreadyExistsException e) {
-                            // sent before: keep both copies
-                        }
+                    for (int copy = 1; !place(tmp, dir.resolve(name + (copy == 1 ? "" : ".resent-" + copy) + ".eml")); copy++) {
+                        // sent before: keep both copies
                     }
-                    Files.delete(tmp);
                 } catch (IOException e) {
                     throw new SendFailure("cannot write to the outbox: " + e.getMessage(), SendFailure.Kind.CONNECTION, e);
+                } finally {
+                    deleteQuietly(tmp);
                 }
             }
 
@@ -57,5 +53,33 @@ public final class OutboxMailer implements Mailer {
             public void close() {
             }
         };
+    }
+
+    /** Puts the written message at {@code target} unless a file is there; false when one is. */
+    private static boolean place(Path written, Path target) throws IOException {
+        try {
+            Files.createLink(target, written); // unlike a rename, never replaces a file
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException e) {
+            try {
+                Files.copy(written, target); // no hard links here: a copy, which refuses an existing file too
+                return true;
+            } catch (FileAlreadyExistsException exists) {
+                return false;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stray temporary file: the message itself is in place
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * message the journal saw accepted is sent, one it saw start is in doubt.
  *
  * <p>The owner holds a lock on its file for its life; the operating system drops the lock when the
- * process dies, however it dies. A journal whose lock can be taken belongs to a dead process.
+ * process dies, however it dies. A journal whose lock can be taken belongs to a dead process. The
+ * owner never opens its file a second time: closing that second handle would drop its lock (POSIX).
  */
 final class SendJournal implements AutoCloseable {
     private static final String SUFFIX = ".journal";
@@ -49,17 +51,27 @@ final class SendJournal implements AutoCloseable {
     static SendJournal open(Path dir, String processId, int connection) {
         Path file = dir.resolve(processId + "." + connection + SUFFIX).toAbsolutePath();
         Path unlocked = file.resolveSibling(file.getFileName() + ".new");
+        FileChannel channel = null;
+        OPEN.add(file);
         try {
             Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(unlocked, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            OPEN.add(file);
+            channel = FileChannel.open(unlocked, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             // Named as a journal only once locked, so no other process takes it for a dead one's.
             Files.move(unlocked, file, StandardCopyOption.ATOMIC_MOVE);
             return new SendJournal(file, channel, lock);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             OPEN.remove(file);
-            throw new UncheckedIOException("cannot create the send journal " + file + ": " + e.getMessage(), e);
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+                Files.deleteIfExists(unlocked);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new UncheckedIOException("cannot create the send journal " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
@@ -81,6 +93,30 @@ final class SendJournal implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the send journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the journal afresh: what it held is durable in the ledger now. */
+    void clear() {
+        try {
+            channel.truncate(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the send journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What this journal says so far, read through the owner's own handle (so its lock holds). */
+    Map<Delivery, Boolean> accepted() {
+        try {
+            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+            while (all.hasRemaining() && channel.read(all, all.position()) > 0) {
+                // read until the buffer is full
+            }
+            Map<Delivery, Boolean> accepted = new LinkedHashMap<>();
+            parse(new String(all.array(), 0, all.position(), StandardCharsets.US_ASCII), accepted);
+            return accepted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the send journal " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -107,15 +143,19 @@ final class SendJournal implements AutoCloseable {
     private void release() {
         try {
             lock.release();
-            channel.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the send journal " + file + ": " + e.getMessage(), e);
+            // closing the channel below releases it too
         } finally {
             OPEN.remove(file);
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the process keeps running: a handle the system will reclaim
+            }
         }
     }
 
-    /** What a dead process's journals say: per edition and reader, whether its last message was accepted. */
+    /** What a dead process's journals say: per edition and reader, whether its message was accepted. */
     record Orphan(String processId, Map<Delivery, Boolean> accepted, List<Path> files) {
 
         /** Deletes the journals, once the ledger holds what they said. */
@@ -137,7 +177,8 @@ final class SendJournal implements AutoCloseable {
     /**
      * The journals in {@code dir} left by processes that died, grouped by process. A process is
      * dead when none of its journals is locked: one whose journal was kept after a failure while
-     * its other connections still send is alive, and its work is not taken back.
+     * its other connections still send is alive, and its work is not taken back. A journal deleted
+     * while this looks (its owner finished, or another sender replayed it) is simply gone.
      */
     static List<Orphan> orphans(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -149,21 +190,29 @@ final class SendJournal implements AutoCloseable {
                 String name = f.getFileName().toString();
                 byProcess.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(f.toAbsolutePath());
             }
-            List<Orphan> result = new ArrayList<>();
-            for (Map.Entry<String, List<Path>> process : byProcess.entrySet()) {
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the send journals in " + dir + ": " + e.getMessage(), e);
+        }
+        List<Orphan> result = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> process : byProcess.entrySet()) {
+            try {
                 if (process.getValue().stream().anyMatch(OPEN::contains) || !allUnlocked(process.getValue())) {
                     continue;
                 }
                 Map<Delivery, Boolean> accepted = new LinkedHashMap<>();
                 for (Path file : process.getValue()) {
-                    read(file, accepted);
+                    parse(Files.readString(file, StandardCharsets.US_ASCII), accepted);
                 }
                 result.add(new Orphan(process.getKey(), accepted, process.getValue()));
+            } catch (NoSuchFileException e) {
+                // gone while we looked: replayed by another sender, or finished by its owner
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the send journals in " + dir + ": " + e.getMessage(), e);
             }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the send journals in " + dir + ": " + e.getMessage(), e);
         }
+        return result;
     }
 
     private static boolean allUnlocked(List<Path> files) throws IOException {
@@ -189,17 +238,25 @@ final class SendJournal implements AutoCloseable {
         }
     }
 
-    /** Reads the last word on each delivery; a torn last line (a power loss mid-write) is ignored. */
-    private static void read(Path file, Map<Delivery, Boolean> accepted) throws IOException {
-        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+    /**
+     * Adds what the lines say: a message accepted on any connection stays accepted (a reader whose
+     * first attempt was released may be sent on another connection). Only whole lines count: a last
+     * line without its end (a power loss mid-write) is ignored.
+     */
+    private static void parse(String text, Map<Delivery, Boolean> accepted) {
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return;
+        }
+        for (String line : text.substring(0, end).split("\n")) {
             String[] parts = line.split(" ");
             if (parts.length != 3 || !(parts[0].equals("S") || parts[0].equals("D"))) {
                 continue;
             }
             try {
-                accepted.put(new Delivery(Long.parseLong(parts[1]), Long.parseLong(parts[2])), parts[0].equals("D"));
+                accepted.merge(new Delivery(Long.parseLong(parts[1]), Long.parseLong(parts[2])), parts[0].equals("D"), Boolean::logicalOr);
             } catch (NumberFormatException e) {
-                // torn line: ignored
+                // a damaged line: ignored
             }
         }
     }

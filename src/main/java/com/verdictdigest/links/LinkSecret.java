@@ -1,10 +1,9 @@
 package com.verdictdigest.links;
 
+import com.verdictdigest.config.OwnerOnlyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -26,21 +25,15 @@ public final class LinkSecret {
         }
         Path file = dataDir.resolve("links.secret");
         try {
-            if (Files.exists(file)) {
-                return HexFormat.of().parseHex(Files.readString(file).strip());
+            OwnerOnlyFile.Contents stored = OwnerOnlyFile.readOrCreate(file, () -> {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                return HexFormat.of().formatHex(secret);
+            });
+            if (stored.created()) {
+                log.info("Generated a link-signing secret in {}", file);
             }
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            Files.createDirectories(dataDir);
-            try {
-                // Owner-only from the first byte, not chmod-ed after writing.
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system: the folder's own permissions protect it
-            }
-            Files.writeString(file, HexFormat.of().formatHex(secret) + "\n");
-            log.info("Generated a link-signing secret in {}", file);
-            return secret;
+            return HexFormat.of().parseHex(stored.text());
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read or create the link secret " + file + ": " + e.getMessage(), e);
         }

@@ -71,12 +71,40 @@ class SendJournalTest {
     }
 
     @Test
-    void aTornLastLineIsIgnored() throws Exception {
-        deadJournal("dead", "S %d %d\nD %d %d\nS %d".formatted(edition, reader(1), edition, reader(1), edition));
+    void aTornLastLineIsIgnoredEvenWhenWhatIsLeftLooksWhole() throws Exception {
+        // "D <edition> <reader 2>" cut short could name another reader: only lines with their end count.
+        deadJournal("dead", "S %d %d\nD %d %d\nD %d %d".formatted(edition, reader(1), edition, reader(1), edition, reader(2)));
 
         assertThat(fx.ledger.replayJournals()).isZero();
 
         assertThat(fx.ledger.counts(edition).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aReaderReleasedOnOneConnectionAndSentOnAnotherIsSent() throws Exception {
+        Files.createDirectories(journals);
+        Files.writeString(journals.resolve("dead.2.journal"), "S %d %d\nD %d %d\n".formatted(edition, reader(1), edition, reader(1)));
+        Files.writeString(journals.resolve("dead.1.journal"), "S %d %d\n".formatted(edition, reader(1)));
+
+        assertThat(fx.ledger.replayJournals()).isZero();
+
+        assertThat(fx.ledger.counts(edition).sent()).isEqualTo(1);
+        assertThat(fx.ledger.counts(edition).inDoubt()).isZero();
+    }
+
+    @Test
+    void aLiveSenderPutsBackWhatItsJournalSawAcceptedBeforeItStartsAfresh() throws Exception {
+        // The database lost this connection's record (its host process died): the ledger says pending.
+        try (SendJournal live = fx.ledger.journal("live", 1)) {
+            live.started(edition, reader(1));
+            live.sent(edition, reader(1));
+
+            fx.ledger.makeDurable(live, "live");
+            live.clear();
+
+            assertThat(fx.ledger.counts(edition).sent()).isEqualTo(1);
+            assertThat(live.accepted()).isEmpty();
+        }
     }
 
     @Test
