@@ -381,11 +381,13 @@ public final class EditionSender {
             /**
              * Between claims: what this connection recorded becomes durable and its journal starts
              * afresh (so it never holds more than a claim's worth), and the journals of senders that
-             * died are replayed before anything more is claimed.
+             * died are replayed before anything more is claimed. (Had the database lost this
+             * connection's records, the connection would have failed first: its records are put back
+             * when it closes.)
              */
             private void checkpoint(long editionId) {
                 recordSent(editionId);
-                ledger.makeDurable(journal, processId);
+                ledger.makeDurable();
                 journal.clear();
                 int inDoubt = ledger.replayJournals();
                 if (inDoubt > 0) {
