@@ -265,10 +265,12 @@ public final class EditionSender {
 
     /** Takes back the work of senders that died; their unrecorded sends go again with the same Message-ID. */
     private void recover(EditionRecord edition) {
-        int inDoubt = ledger.replayJournals() + ledger.recover(edition.id(), config.lease());
+        reportInDoubt(ledger.replayJournals() + ledger.recover(edition.id(), config.lease()), edition.week());
+    }
+
+    private static void reportInDoubt(int inDoubt, IsoWeek week) {
         if (inDoubt > 0) {
-            log.warn("{} sends of {} were in doubt after a sender died; they go again with the same Message-ID",
-                    inDoubt, edition.week());
+            log.warn("{} sends of {} were in doubt after a sender died; they go again with the same Message-ID", inDoubt, week);
         }
     }
 
@@ -389,10 +391,7 @@ public final class EditionSender {
                 recordSent(editionId);
                 ledger.makeDurable();
                 journal.clear();
-                int inDoubt = ledger.replayJournals();
-                if (inDoubt > 0) {
-                    log.warn("{} sends were in doubt after a sender died; they go again with the same Message-ID", inDoubt);
-                }
+                reportInDoubt(ledger.replayJournals(), prepared.record().week());
             }
 
             /** The journal goes once the ledger holds its records durably; otherwise it stays for the next sender. */
