@@ -1,5 +1,6 @@
 package com.verdictdigest.catalog;
 
+import com.verdictdigest.store.StoreException;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -99,6 +100,9 @@ public final class CatalogImporter {
                 }
             } catch (PageRejectedException e) {
                 refuse(display(page), e.getMessage());
+            } catch (StoreException e) {
+                // A page the store refuses all the same (a limit the contract does not know of): the rest go on.
+                refuse(display(page), "could not be stored: " + e.getMessage());
             }
         }
 

@@ -57,7 +57,9 @@ public final class ComparisonPageParser {
         if (left.slug().equals(right.slug())) {
             throw new PageRejectedException("both sides are the same tool '" + left.slug() + "'");
         }
-        return new Comparison(slug, canonical, title, standfirst, published, modified, left, right);
+        Comparison comparison = new Comparison(slug, canonical, title, standfirst, published, modified, left, right);
+        FieldLimits.check(comparison);
+        return comparison;
     }
 
     private static ToolFigures tool(Element article, Element decision, Side side, String baseUri)

@@ -47,8 +47,13 @@ public final class WeeklyDigest implements WeeklyRun {
             ledger.skipWeek(week, reason);
             return;
         }
-        ImportReport report = importer.importFrom(List.of());
-        log.info("Scheduled run for {}: {}", week, report.summary());
+        try {
+            ImportReport report = importer.importFrom(List.of());
+            log.info("Scheduled run for {}: {}", week, report.summary());
+        } catch (RuntimeException e) {
+            // Whatever the site does, the week goes out with what the catalog holds.
+            log.error("Scheduled run for {}: reading the site failed ({}); sending what the catalog holds", week, e.getMessage());
+        }
         try {
             log.info("Scheduled send of {}: {}", week, control.trigger(week, EditionSender.Caller.SCHEDULE));
         } catch (RuntimeException e) {

@@ -119,6 +119,18 @@ class CatalogImporterTest {
     }
 
     @Test
+    void aFieldLongerThanTheCatalogHoldsRefusesItsPageAndTheNextStillGoIn() throws Exception {
+        Path site = SitePages.siteWithAnOverLongMiddlePage(dir.resolve("site"), java.time.Instant.parse("2026-11-24T10:00:00Z"));
+
+        ImportReport report = importFrom(LIMITS, site.toString());
+
+        assertThat(report.refused()).containsExactly(
+                site.resolve("b-too-long.html") + ": title is 1001 characters long; at most 1000 are allowed");
+        assertThat(report.summary()).isEqualTo("Import finished: 2 imported, 0 updated, 0 unchanged, 1 refused");
+        assertThat(catalog.all()).extracting(Comparison::slug).containsExactlyInAnyOrder("a-first", "c-last");
+    }
+
+    @Test
     void aPageOverTheSizeCapIsRefused() throws Exception {
         Path big = SitePages.variantWithSlug(dir, "big", d -> d.selectFirst("p.dek").text("x".repeat(300_000)));
 

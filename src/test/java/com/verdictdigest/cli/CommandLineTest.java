@@ -84,6 +84,17 @@ class CommandLineTest {
     }
 
     @Test
+    void anOverLongPageIsRefusedWithOneLineAndTheOthersImported() throws Exception {
+        Path site = SitePages.siteWithAnOverLongMiddlePage(dir.resolve("site"), java.time.Instant.parse("2026-11-24T10:00:00Z"));
+
+        Result r = run("import", site.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Import finished: 2 imported, 0 updated, 0 unchanged, 1 refused");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void badSettingIsOneLineWithoutStackTrace() {
         Result r = run(Map.of("VERDICTS_CATALOG_MAX_PAGES", "0"), "comparisons", "list");
         assertThat(r.exit()).isEqualTo(2);

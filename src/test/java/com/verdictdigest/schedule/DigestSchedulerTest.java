@@ -12,6 +12,7 @@ import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.SitePages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,8 +112,8 @@ class DigestSchedulerTest {
         WeeklyDigest strict = weekly(Duration.ofSeconds(1), Clock.systemUTC());
         scheduler = new DigestScheduler(fx.digest.db.dataSource(), new ScheduleConfig(daily, UTC, Duration.ofSeconds(1)),
                 (scheduled, w) -> {
-                    runs.add(scheduled);
                     strict.run(scheduled, w);
+                    runs.add(scheduled); // once the run has done its work
                 }, "test-b", Clock.systemUTC()).start();
         Poll.until(() -> !runs.isEmpty(), Duration.ofSeconds(45));
 
@@ -155,6 +156,22 @@ class DigestSchedulerTest {
                 .contains(Instant.parse("2026-11-23T09:00:00Z"));
         assertThat(DigestScheduler.latestPlannedTime(new ScheduleConfig("0 0 9 ? * MON", ZoneId.of("Europe/Berlin"), Duration.ZERO), now))
                 .contains(Instant.parse("2026-11-23T08:00:00Z"));
+    }
+
+    @Test
+    void aScheduledRunSendsTheWeekWhateverOnePageOfTheSiteDoes() throws Exception {
+        Path site = SitePages.siteWithAnOverLongMiddlePage(dir.resolve("site"), Instant.parse("2026-11-24T10:00:00Z"));
+        WeeklyDigest weekly = new WeeklyDigest(new CatalogImporter(new CatalogConfig(site.toString(), 2_000_000,
+                Duration.ofSeconds(5), 500), fx.digest.catalog), control, fx.ledger, Duration.ofHours(24), IN_W49);
+        IsoWeek week = IsoWeek.parse("2026-W48");
+
+        weekly.run(Instant.parse("2026-12-01T09:30:00Z"), week); // half an hour late by IN_W49
+        Poll.until(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(20));
+
+        EditionRecord edition = fx.ledger.find(week).orElseThrow();
+        assertThat(edition.status()).isEqualTo(EditionStatus.SENT);
+        assertThat(fx.ledger.comparisonSlugs(edition.id())).contains("a-first", "c-last").doesNotContain("b-too-long");
+        assertThat(outboxFiles()).isEqualTo(5);
     }
 
     @Test

@@ -36,6 +36,21 @@ public final class SitePages {
         doc.selectFirst("meta[property=article:modified_time]").attr("content", when.toString());
     }
 
+    /**
+     * A site of three pages, the middle one with a title one character over the limit: the first
+     * and last published {@code at}, each a comparison of its own.
+     */
+    public static Path siteWithAnOverLongMiddlePage(Path dir, Instant at) throws IOException {
+        Path site = Files.createDirectories(dir);
+        variantWithSlug(site, "a-first", doc -> publishedAt(doc, at));
+        variantWithSlug(site, "b-too-long", doc -> {
+            publishedAt(doc, at);
+            doc.selectFirst("article h1").text("T".repeat(1_001));
+        });
+        variantWithSlug(site, "c-last", doc -> publishedAt(doc, at));
+        return site;
+    }
+
     /** The seed page changed by {@code change}, written as {@code name} into {@code dir}. */
     public static Path variant(Path dir, String name, Consumer<Document> change) {
         Document doc = seed();
