@@ -47,8 +47,9 @@ public final class AdminApi {
         boolean dryRun;
         try {
             JsonNode body = JSON.readTree(ctx.body());
-            week = IsoWeek.parse(body.path("week").asText(null));
-            dryRun = body.path("dryRun").asBoolean(false);
+            checkFields(body);
+            week = IsoWeek.parse(body.get("week").asText());
+            dryRun = body.has("dryRun") && body.get("dryRun").booleanValue();
         } catch (java.io.IOException | IllegalArgumentException e) {
             ctx.status(400).json(Map.of("error", "expected {\"week\": \"2026-W48\", \"dryRun\": false}: " + e.getMessage()));
             return;
@@ -74,6 +75,27 @@ public final class AdminApi {
             }
         } catch (PreflightException e) {
             ctx.status(422).json(Map.of("week", week.toString(), "problems", e.problems()));
+        }
+    }
+
+    /**
+     * Strictly what a trigger takes: a mistyped field must never be read as its default (a
+     * {@code "dryRun": "True"} read as false would send for real).
+     */
+    private static void checkFields(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("the body is not a JSON object");
+        }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("week") && !name.equals("dryRun")) {
+                throw new IllegalArgumentException("unknown field '" + name + "'");
+            }
+        });
+        if (!body.path("week").isTextual()) {
+            throw new IllegalArgumentException("'week' must be a string such as \"2026-W48\"");
+        }
+        if (body.has("dryRun") && !body.get("dryRun").isBoolean()) {
+            throw new IllegalArgumentException("'dryRun' must be true or false (a JSON boolean), not " + body.get("dryRun"));
         }
     }
 

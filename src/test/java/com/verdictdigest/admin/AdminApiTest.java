@@ -106,6 +106,25 @@ class AdminApiTest {
     }
 
     @Test
+    void aMistypedTriggerIsRefusedNamingTheFieldAndSendsNothing() throws Exception {
+        HttpResponse<String> stringly = admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\", \"dryRun\": \"True\"}");
+        HttpResponse<String> misspelt = admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\", \"dryrun\": true}");
+        HttpResponse<String> number = admin("POST", "/admin/api/editions", "{\"week\": 48}");
+        HttpResponse<String> array = admin("POST", "/admin/api/editions", "[\"2026-W48\"]");
+
+        assertThat(stringly.statusCode()).isEqualTo(400);
+        assertThat(stringly.body()).contains("'dryRun' must be true or false");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("unknown field 'dryrun'");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.body()).contains("'week' must be a string");
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(fx.app.ledger().all()).isEmpty();
+        assertThat(fx.service.control().isBusy()).isFalse();
+        assertThat(outboxMessages()).isZero();
+    }
+
+    @Test
     void dryRunSendsNothing() throws Exception {
         HttpResponse<String> r = admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\", \"dryRun\": true}");
         assertThat(r.statusCode()).isEqualTo(200);
