@@ -74,6 +74,11 @@ public final class LinkSigner {
         if (all.length != 7 + MAC_BYTES && all.length != 11 + MAC_BYTES) {
             return Optional.empty();
         }
+        if (!ENCODER.encodeToString(all).equals(text)) {
+            // Base64 lets a few texts decode to the same bytes (unused low bits, padding): only the
+            // one we wrote is the link, so a changed character is always a changed link.
+            return Optional.empty();
+        }
         byte[] body = Arrays.copyOf(all, all.length - MAC_BYTES);
         byte[] expected = Arrays.copyOf(macs.get().doFinal(body), MAC_BYTES);
         byte[] given = Arrays.copyOfRange(all, body.length, all.length);

@@ -46,4 +46,21 @@ class LinkSignerTest {
         String link = links.link(new LinkToken(Purpose.BOOKMARK, 4_000_000_000L, w48, 4_000_000_000L));
         assertThat(link).startsWith("https://verdicts.example/b/").hasSizeLessThanOrEqualTo(70);
     }
+
+    @Test
+    void onlyTheExactTextOfATokenIsAccepted() {
+        LinkSigner signer = new LinkSigner("a-secret-for-the-strict-decoding-test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String token = signer.sign(new LinkToken(Purpose.UNSUBSCRIBE, 42, com.verdictdigest.digest.IsoWeek.parse("2026-W48"), 0));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String head = token.substring(0, token.length() - 1);
+
+        org.assertj.core.api.Assertions.assertThat(signer.verify(token)).isPresent();
+        for (char c : alphabet.toCharArray()) {
+            if (c != token.charAt(token.length() - 1)) {
+                org.assertj.core.api.Assertions.assertThat(signer.verify(head + c)).as("last character %s", c).isEmpty();
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(signer.verify(token + "=")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(signer.verify(token + "==")).isEmpty();
+    }
 }
