@@ -1,5 +1,6 @@
 package com.verdictdigest.catalog;
 
+import com.verdictdigest.templates.XmlText;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -237,7 +238,7 @@ public final class ComparisonPageParser {
 
     private static String text(Element scope, String css) {
         Element e = scope.selectFirst(css);
-        return e == null ? "" : e.text().strip();
+        return e == null ? "" : XmlText.clean(e.text()).strip(); // a character XML forbids would break the feed
     }
 
     private static String firstNonEmpty(String a, String b) {

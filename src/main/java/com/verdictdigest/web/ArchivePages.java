@@ -4,7 +4,7 @@ import com.verdictdigest.delivery.EditionArchive;
 import com.verdictdigest.delivery.EditionRecord;
 import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.links.LinkBuilder;
-import com.verdictdigest.templates.Html;
+import com.verdictdigest.templates.XmlText;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -46,17 +46,17 @@ final class ArchivePages {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("<title>Weekly AI Tool Verdicts</title>\n")
-                .append("<id>").append(Html.escape(links.page("/digests"))).append("</id>\n")
-                .append("<link rel=\"self\" href=\"").append(Html.escape(links.page("/digests/feed.atom"))).append("\"/>\n")
+                .append("<id>").append(XmlText.escape(links.page("/digests"))).append("</id>\n")
+                .append("<link rel=\"self\" href=\"").append(XmlText.escape(links.page("/digests/feed.atom"))).append("\"/>\n")
                 .append("<updated>").append(updated).append("</updated>\n")
                 .append("<author><name>Weekly AI Tool Verdicts</name></author>\n");
         for (EditionRecord e : editions) {
             String url = links.page("/digests/" + e.week());
-            xml.append("<entry>\n<title>").append(Html.escape(e.subject())).append("</title>\n")
-                    .append("<id>").append(Html.escape(url)).append("</id>\n")
-                    .append("<link href=\"").append(Html.escape(url)).append("\"/>\n")
+            xml.append("<entry>\n<title>").append(XmlText.escape(e.subject())).append("</title>\n")
+                    .append("<id>").append(XmlText.escape(url)).append("</id>\n")
+                    .append("<link href=\"").append(XmlText.escape(url)).append("\"/>\n")
                     .append("<updated>").append(e.finishedAt() != null ? e.finishedAt() : e.createdAt()).append("</updated>\n")
-                    .append("<summary>").append(Html.escape(e.comparisons() + " new verdicts in week " + e.week().week()))
+                    .append("<summary>").append(XmlText.escape(e.comparisons() + " new verdicts in week " + e.week().week()))
                     .append("</summary>\n</entry>\n");
         }
         xml.append("</feed>\n");

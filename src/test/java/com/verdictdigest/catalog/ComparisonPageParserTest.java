@@ -82,6 +82,14 @@ class ComparisonPageParserTest {
     }
 
     @Test
+    void charactersXmlForbidsAreDroppedFromThePagesText() throws Exception {
+        Document doc = SitePages.seed();
+        doc.selectFirst("article h1").text("Alpha\u0001 vs\uFFFE Beta \uD83D\uDE80");
+
+        assertThat(ComparisonPageParser.parse(doc).title()).isEqualTo("Alpha vs Beta \uD83D\uDE80");
+    }
+
+    @Test
     void hostileDescriptionIsSanitized() throws Exception {
         Document doc = SitePages.seed();
         doc.selectFirst("div.tool[data-side=left] .description").html(

@@ -314,4 +314,18 @@ class ReaderLinksTest {
                 .isEqualTo(web.base + "/digests/2026-W48");
         assertThat(get(web.base + "/digests/2026-W47").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theFeedStaysWellFormedXmlWhateverASubjectHolds() throws Exception {
+        IsoWeek w50 = IsoWeek.parse("2026-W50");
+        long id = web.sender.ledger.plan(w50, "Week 50: bad \u0001 and \uFFFE & <b>", java.util.List.of(), 0).id();
+        web.sender.ledger.startSending(id, true);
+        web.sender.ledger.finish(id); // went out (to nobody): in the archive and the feed
+
+        String feed = get(web.base + "/digests/feed.atom").body();
+
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(xml.getElementsByTagName("title").item(1).getTextContent()).isEqualTo("Week 50: bad  and  & <b>");
+    }
 }
