@@ -131,6 +131,34 @@ class ServiceTest {
     }
 
     @Test
+    void theAdminPageShowsOnlyMessagesTheServerChose() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 0, 0);
+        try {
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            String cookie = sessionCookie(http, fx);
+            String session = cookie.substring(0, cookie.indexOf(';'));
+            String phishing = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin?msg=Mail+your+token+to+evil.example"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = Jsoup.parse(phishing).selectFirst("input[name=csrf]").attr("value");
+
+            HttpResponse<String> paused = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/editions/2026-W48/pause"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+            String after = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin")).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String again = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin")).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(phishing).doesNotContain("evil.example");
+            assertThat(paused.headers().firstValue("Location")).contains("/admin");
+            assertThat(after).contains("2026-W48 cannot be paused now.");
+            assertThat(again).as("shown once").doesNotContain("cannot be paused now");
+        } finally {
+            fx.close();
+        }
+    }
+
+    @Test
     void adminSessionCookieIsHttpOnlyAndStrictAndFormsNeedTheirCsrfToken() throws Exception {
         ServiceFixture fx = new ServiceFixture(dir, 3, 0);
         try {

@@ -17,7 +17,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,6 +37,8 @@ public final class AdminPage {
     private final Templates templates;
     private final Clock clock;
     private final ScheduleConfig schedule;
+    /** Per session (by its CSRF token), the outcome of its last action, shown once. */
+    private final Map<String, String> flashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     AdminPage(Operator operator, AdminAuth auth, Templates templates, Clock clock, ScheduleConfig schedule) {
         this.operator = operator;
@@ -63,7 +64,8 @@ public final class AdminPage {
         values.put("sending", operator.control().isBusy() || editions.stream().anyMatch(e -> e.status().equals("sending")));
         values.put("nextRun", operator.nextRun().map(schedule::local).orElse("not scheduled"));
         values.put("csrf", session.csrf());
-        values.put("message", ctx.queryParam("msg") == null ? "" : ctx.queryParam("msg"));
+        String flash = flashes.remove(session.csrf());
+        values.put("message", flash == null ? "" : flash);
         values.put("chart", (TrustedHtml) () -> HistoryChart.svg(oldestFirst));
         values.put("hasOutbox", operator.hasOutbox());
         values.put("outbox", operator.outboxFiles());
@@ -180,8 +182,16 @@ public final class AdminPage {
         }
     }
 
-    private static void back(Context ctx, String message) {
-        ctx.redirect("/admin?msg=" + URLEncoder.encode(message, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    /**
+     * Back to the page, which shows the outcome once. The message stays on the server, kept for the
+     * session: a link cannot put words of its own on the operator's page.
+     */
+    private void back(Context ctx, String message) {
+        AdminAuth.Session session = auth.session(ctx);
+        if (session != null) {
+            flashes.put(session.csrf(), message);
+        }
+        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, String template, Map<String, ?> values) {
