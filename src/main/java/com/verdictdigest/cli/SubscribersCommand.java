@@ -9,8 +9,8 @@ import com.verdictdigest.subscribers.SubscriberCsv;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ final class SubscribersCommand {
             "Exit status 1 when a row was refused."})
     int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
                   @Option(names = "--active", description = "Add new readers as active (confirmed).") boolean active) {
-        try (App app = root.open(); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (App app = root.open(); InputStream in = Files.newInputStream(file)) {
             SubscriberCsv.ImportResult result = new SubscriberCsv(app.subscribers(), app.events())
                     .importFrom(in, file.toString(), active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
             result.problems().forEach(p -> root.spec.commandLine().getErr().println("refused " + p));

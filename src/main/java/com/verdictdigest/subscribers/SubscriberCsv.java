@@ -8,9 +8,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.verdictdigest.events.EventKind;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.events.EventSource;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,9 @@ import java.util.Map;
  * with at least {@code email}. A bad row is reported with its line number and the others still go in.
  */
 public final class SubscriberCsv {
+    private static final char BOM = '\uFEFF';
+    /** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private final SubscriberRepository repository;
     private final EventLog events;
 
@@ -45,7 +53,20 @@ public final class SubscriberCsv {
         }
     }
 
-    public ImportResult importFrom(Reader in, String name, SubscriberStatus status) throws IOException {
+    /**
+     * Reads a CSV file's bytes as UTF-8: a byte that is not UTF-8 becomes U+FFFD, so only its row is
+     * refused (by line), and a byte-order mark at the start is skipped.
+     */
+    public ImportResult importFrom(InputStream in, String name, SubscriberStatus status) throws IOException {
+        return importFrom(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), name, status);
+    }
+
+    public ImportResult importFrom(Reader text, String name, SubscriberStatus status) throws IOException {
+        PushbackReader in = new PushbackReader(text, 1);
+        int first = in.read();
+        if (first >= 0 && first != BOM) {
+            in.unread(first);
+        }
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         int added = 0;
@@ -72,7 +93,7 @@ public final class SubscriberCsv {
                     throw new IOException(name + ": no header row with an 'email' column");
                 }
                 try {
-                    EmailAddress email = EmailAddress.parse(row.get("email"));
+                    EmailAddress email = EmailAddress.parse(unguarded(row.get("email")));
                     SubscriberRepository.Added outcome = repository.add(email, status);
                     switch (outcome) {
                         case ADDED -> added++;
@@ -90,6 +111,20 @@ public final class SubscriberCsv {
         return new ImportResult(added, activated, unchanged, problems);
     }
 
+    /**
+     * An address a spreadsheet would run as a formula ({@code =1+1@example.com} is a valid address,
+     * and anyone can sign up with one) is written with a leading apostrophe, as OWASP advises; the
+     * import takes the apostrophe off again.
+     */
+    static String guarded(String value) {
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    static String unguarded(String value) {
+        return value != null && value.length() > 1 && value.charAt(0) == '\'' && FORMULA_STARTS.indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
+    }
+
     public int export(Writer out) throws IOException {
         CsvSchema schema = CsvSchema.builder().addColumn("email").addColumn("status").addColumn("created")
                 .build().withHeader();
@@ -97,7 +132,7 @@ public final class SubscriberCsv {
         try (SequenceWriter rows = new CsvMapper().writer(schema).writeValues(out)) {
             for (List<Subscriber> page : repository.pages(null, 1_000)) {
                 for (Subscriber s : page) {
-                    rows.write(Map.of("email", s.email(), "status", s.status().word(), "created", s.createdAt().toString()));
+                    rows.write(Map.of("email", guarded(s.email()), "status", s.status().word(), "created", s.createdAt().toString()));
                     count++;
                 }
             }

@@ -7,6 +7,7 @@ import com.verdictdigest.testing.Readers;
 import com.verdictdigest.testing.TestDatabase;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -93,5 +94,40 @@ class SubscriberCsvTest {
 
         List<String> emails = out.toString().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
         assertThat(emails).containsExactlyElementsOf(IntStream.rangeClosed(1, 2_345).mapToObj(i -> "r" + i + "@example.com").toList());
+    }
+
+    @Test
+    void aByteThatIsNotUtf8RefusesOnlyItsRowAndAByteOrderMarkIsSkipped() throws Exception {
+        byte[] file = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "email\nada@example.com\nb".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF},
+                "b@example.com\ncy@example.com\n".getBytes(StandardCharsets.US_ASCII));
+
+        SubscriberCsv.ImportResult r = csv.importFrom(new java.io.ByteArrayInputStream(file), "readers.csv", SubscriberStatus.ACTIVE);
+
+        assertThat(r.added()).isEqualTo(2);
+        assertThat(r.problems()).singleElement().asString().startsWith("readers.csv:3: ");
+    }
+
+    @Test
+    void anAddressASpreadsheetWouldRunAsAFormulaIsExportedDefusedAndReadBack() throws Exception {
+        repo.add(EmailAddress.parse("=1+1@example.com"), SubscriberStatus.ACTIVE);
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        csv.export(out);
+        String exported = out.toString();
+        repo.add(EmailAddress.parse("other@example.com"), SubscriberStatus.ACTIVE);
+
+        assertThat(exported.lines().skip(1)).singleElement().asString().startsWith("\"'=1+1@example.com\",");
+        SubscriberCsv.ImportResult again = csv.importFrom(new StringReader(exported), "back.csv", SubscriberStatus.ACTIVE);
+        assertThat(again.unchanged()).as("the same reader, not a new one").isEqualTo(1);
+        assertThat(again.added()).isZero();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            all.writeBytes(p);
+        }
+        return all.toByteArray();
     }
 }
