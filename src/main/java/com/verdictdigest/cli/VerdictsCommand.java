@@ -2,6 +2,7 @@ package com.verdictdigest.cli;
 
 import com.verdictdigest.App;
 import com.verdictdigest.config.ConfigException;
+import com.verdictdigest.config.DataDir;
 import com.verdictdigest.config.Settings;
 import com.verdictdigest.store.StoreException;
 import com.verdictdigest.templates.TemplateException;
@@ -58,7 +59,9 @@ public final class VerdictsCommand implements Runnable {
 
     /** Loads and checks the configuration, then wires the application. */
     App open() {
-        return new App(settings(), Clock.systemUTC());
+        Settings settings = settings();
+        DataDir.ready(settings);
+        return new App(settings, Clock.systemUTC());
     }
 
     @Override

@@ -83,10 +83,11 @@ final class Parsers {
     }
 
     static Key<URI> httpUrl(String name, String def, String description) {
-        return new Key<>(name, def, description, "an absolute http:// or https:// address", s -> {
+        return new Key<>(name, def, description, "an absolute http:// or https:// address without query, fragment or user name", s -> {
             URI uri = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException();
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException(); // every link is built on it: a query or fragment would break them all
             }
             return uri;
         }, false);

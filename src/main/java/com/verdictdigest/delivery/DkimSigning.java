@@ -1,5 +1,6 @@
 package com.verdictdigest.delivery;
 
+import com.verdictdigest.config.ConfigException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -56,17 +57,17 @@ final class DkimSigning {
         try {
             String pem = Files.readString(config.privateKey(), StandardCharsets.US_ASCII);
             if (!pem.contains("BEGIN PRIVATE KEY")) {
-                throw new IllegalArgumentException("mail.dkim.private-key " + config.privateKey()
-                        + " is not a PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----); convert it with "
+                throw new ConfigException("config: mail.dkim.private-key = '" + config.privateKey()
+                        + "' is not a PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----); convert it with "
                         + "'openssl pkcs8 -topk8 -nocrypt'");
             }
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return (RSAPrivateKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read mail.dkim.private-key " + config.privateKey() + ": " + e.getMessage(), e);
+            throw new ConfigException("config: mail.dkim.private-key = '" + config.privateKey() + "' cannot be read: " + e);
         } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalArgumentException("mail.dkim.private-key " + config.privateKey() + " is not an RSA private key", e);
+            throw new ConfigException("config: mail.dkim.private-key = '" + config.privateKey() + "' is not an RSA private key");
         }
     }
 

@@ -1,12 +1,18 @@
 package com.verdictdigest.web;
 
 import com.verdictdigest.admin.Admin;
+import com.verdictdigest.config.ConfigException;
 import com.verdictdigest.delivery.EditionArchive;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -22,6 +28,7 @@ public final class WebServer implements AutoCloseable {
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final Javalin app;
+    private final WebConfig config;
 
     /**
      * Unsubscribe POSTs in arrival order, a few at a time. Right after an edition goes out, mail
@@ -47,6 +54,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
                      SubscriptionService subscriptions, EditionArchive archive, Admin admin, BooleanSupplier health,
                      Clock clock) {
+        this.config = config;
         Pages pages = new Pages(templates);
         ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
         SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock),
@@ -133,9 +141,31 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /** @throws ConfigException when the server cannot listen where http.host and http.port say */
     public WebServer start() {
+        checkCanListen();
         app.start();
         return this;
+    }
+
+    /**
+     * Tries the address first: Javalin reports every failure to bind as "port already in use", with
+     * a stack trace, even for a host that is not this machine's.
+     */
+    private void checkCanListen() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(config.host());
+        } catch (UnknownHostException e) {
+            throw new ConfigException("config: http.host = '" + config.host() + "' is not an address of this machine");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, config.port()));
+        } catch (IOException e) {
+            throw new ConfigException("config: cannot listen on http.host = '" + config.host() + "', http.port = "
+                    + config.port() + ": " + e.getMessage());
+        }
     }
 
     public int port() {

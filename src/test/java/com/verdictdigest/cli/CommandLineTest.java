@@ -25,7 +25,7 @@ class CommandLineTest {
 
     private Result run(Map<String, String> extraEnv, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("VERDICTS_DATA_DIR", dir.resolve("data").toString());
+        env.putIfAbsent("VERDICTS_DATA_DIR", dir.resolve("data").toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -92,6 +92,30 @@ class CommandLineTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("Import finished: 2 imported, 0 updated, 0 unchanged, 1 refused");
         assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    /** One line on stderr naming the setting, exit 2, no stack trace. */
+    private static void oneLine(Result r, String... expected) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).contains(expected).doesNotContain("\n", "Exception", "\tat ");
+    }
+
+    @Test
+    void settingsThatCannotWorkStopStartUpWithOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Path key = Files.writeString(dir.resolve("not-a-key.pem"), "hello");
+
+        oneLine(run(Map.of("VERDICTS_SITE_BASE_URL", "https://news.example/?a=1#top"), "digest", "preview", "--week", "2026-W48"),
+                "site.base-url", "without query, fragment");
+        oneLine(run(Map.of("VERDICTS_DATA_DIR", file.resolve("data").toString()), "import"), "data.dir", "cannot be made into a folder");
+        oneLine(run(Map.of("VERDICTS_MAIL_DKIM_DOMAIN", "verdicts.example", "VERDICTS_MAIL_DKIM_SELECTOR", "s1",
+                "VERDICTS_MAIL_DKIM_PRIVATE_KEY", key.toString()), "serve"), "mail.dkim.private-key", "not a PKCS#8 PEM key");
+        oneLine(run(Map.of("VERDICTS_HTTP_HOST", "999.1.1.1", "VERDICTS_ADMIN_TOKEN", "test-admin-token-0123456789abcdef"), "serve"),
+                "http.host = '999.1.1.1' is not an address of this machine");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            oneLine(run(Map.of("VERDICTS_HTTP_PORT", String.valueOf(taken.getLocalPort()),
+                    "VERDICTS_ADMIN_TOKEN", "test-admin-token-0123456789abcdef"), "serve"), "cannot listen on", "http.port = " + taken.getLocalPort());
+        }
     }
 
     @Test
