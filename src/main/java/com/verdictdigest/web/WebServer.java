@@ -16,7 +16,10 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,27 @@ public final class WebServer implements AutoCloseable {
         return qos;
     }
 
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() == 413) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every body over {@code http.max-body-bytes} is refused (413) before anything reads it:
+     * Javalin's own limit covers only the bodies it reads itself, not multipart forms, which Jetty
+     * would spool to disk whole. A declared length over the limit is refused at once; a body sent
+     * without one fails as soon as it passes the limit.
+     */
+    private static SizeLimitHandler bodyLimit(int maxBytes, Handler inner) {
+        SizeLimitHandler limit = new SizeLimitHandler(maxBytes, -1);
+        limit.setHandler(inner);
+        return limit;
+    }
+
     /**
      * @param admin  the operator's API and page, or null for a server without them
      * @param health whether the database and the scheduler are up, for {@code /healthz}
@@ -65,7 +89,8 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
-            cfg.jetty.modifyServer(server -> server.setHandler(admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue())));
+            cfg.jetty.modifyServer(server -> server.setHandler(bodyLimit(config.maxBodyBytes(),
+                    admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue()))));
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {
@@ -129,6 +154,11 @@ public final class WebServer implements AutoCloseable {
             }
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (tooLarge(e)) {
+                    // A body sent without its length and over the limit (bodyLimit): the client's fault, not ours.
+                    ctx.status(413).contentType("text/plain; charset=utf-8").result("The request body is too large.\n");
+                    return;
+                }
                 // The path holds a reader's token, a credential: it is masked in the log.
                 log.error("Request {} {} failed", ctx.method(), ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…"), e);
                 ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong on our side.\n");

@@ -328,4 +328,36 @@ class ReaderLinksTest {
                 .parse(new java.io.ByteArrayInputStream(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(xml.getElementsByTagName("title").item(1).getTextContent()).isEqualTo("Week 50: bad  and  & <b>");
     }
+
+    /** The status line a declared 64 MB multipart body gets after its first kilobyte: the rest is never sent. */
+    private String statusOfAHugeMultipartPost(String path) throws Exception {
+        URI base = URI.create(web.base);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=XX\r\nContent-Length: 67108864\r\n\r\n"
+                    + "--XX\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n" + "a".repeat(1_000))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void aMultipartBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        assertThat(statusOfAHugeMultipartPost("/u/not-even-a-token")).startsWith("HTTP/1.1 413");
+        assertThat(statusOfAHugeMultipartPost("/subscribe")).startsWith("HTTP/1.1 413");
+
+        // Without a declared length: refused once it passes the limit.
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
+                .header("Content-Type", "multipart/form-data; boundary=XX")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("--XX\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n" + "a".repeat(300_000) + "\r\n--XX--\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(web.sender.digest.subscribers.find(EmailAddress.parse("ada@example.com"))).isEmpty();
+    }
 }
