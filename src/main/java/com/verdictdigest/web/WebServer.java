@@ -15,8 +15,8 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
@@ -32,6 +32,7 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final WebConfig config;
+    private final ClientFaults clientFaults = new ClientFaults();
 
     /**
      * Unsubscribe POSTs in arrival order, a few at a time. Right after an edition goes out, mail
@@ -48,15 +49,6 @@ public final class WebServer implements AutoCloseable {
         qos.setMaxRequestCount(maxActive);
         qos.setMaxSuspend(maxWait); // then 503 Service Unavailable
         return qos;
-    }
-
-    private static boolean tooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpException http && http.getCode() == 413) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -154,13 +146,16 @@ public final class WebServer implements AutoCloseable {
             }
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                if (tooLarge(e)) {
-                    // A body sent without its length and over the limit (bodyLimit): the client's fault, not ours.
-                    ctx.status(413).contentType("text/plain; charset=utf-8").result("The request body is too large.\n");
+                // The path holds a reader's token, a credential: it is masked in the log.
+                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
+                OptionalInt clientFault = ClientFaults.status(e);
+                if (clientFault.isPresent()) {
+                    clientFaults.warn(request, clientFault.getAsInt(), e);
+                    ctx.status(clientFault.getAsInt()).contentType("text/plain; charset=utf-8")
+                            .result(clientFault.getAsInt() == 413 ? "The request body is too large.\n" : "Bad request.\n");
                     return;
                 }
-                // The path holds a reader's token, a credential: it is masked in the log.
-                log.error("Request {} {} failed", ctx.method(), ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…"), e);
+                log.error("Request {} failed", request, e);
                 ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong on our side.\n");
             });
             cfg.routes.error(404, ctx -> {

@@ -23,6 +23,12 @@ public final class LogCapture implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** How many lines were logged at this level (ERROR, WARN, ...) whose message contains {@code text}. */
+    public long count(String level, String text) {
+        return appender.list.stream().filter(e -> e.getLevel().toString().equals(level))
+                .filter(e -> e.getFormattedMessage().contains(text)).count();
+    }
+
     @Override
     public void close() {
         root.detachAppender(appender);

@@ -10,6 +10,7 @@ import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.LogCapture;
+import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.WebFixture;
 import jakarta.mail.Multipart;
@@ -359,5 +360,27 @@ class ReaderLinksTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(web.sender.digest.subscribers.find(EmailAddress.parse("ada@example.com"))).isEmpty();
+    }
+
+    @Test
+    void bodiesCutOffHalfWayAreOneWarningNotAStackTraceEach() throws Exception {
+        Subscriber ada = web.reader("ada@example.com");
+        URI link = URI.create(link(Purpose.UNSUBSCRIBE, ada, 0));
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 20; i++) {
+                try (java.net.Socket socket = new java.net.Socket(link.getHost(), link.getPort())) {
+                    socket.getOutputStream().write(("POST " + link.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\nList-Unsub")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(20); // let the server start reading before the client goes away
+                }
+            }
+            Poll.until(() -> log.count("WARN", "refused with 400") >= 1, java.time.Duration.ofSeconds(10));
+
+            assertThat(log.count("WARN", "refused with 400")).isEqualTo(1);
+            assertThat(log.count("ERROR", "")).isZero();
+            assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
+        }
     }
 }
