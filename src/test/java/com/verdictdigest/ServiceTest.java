@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
@@ -125,6 +126,26 @@ class ServiceTest {
             Document doc = Jsoup.parse(page);
             assertThat(doc.select("input[name=week]").eachAttr("value")).contains("2026-W48").doesNotContain("2026-W47");
             assertThat(doc.getElementById("next-run").text()).matches("Mon \\d{1,2} \\w{3} \\d{4}, 09:00 Europe/Berlin");
+        } finally {
+            fx.close();
+        }
+    }
+
+    @Test
+    void allSignUpsTogetherHaveAnHourlyCapWithAClearMessage() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_SUBSCRIBE_PER_HOUR", "2"), Clock.systemUTC());
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                answers.add(http.send(HttpRequest.newBuilder(URI.create(fx.base + "/subscribe"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"new" + i + "@example.com\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 429);
+            assertThat(answers.get(2).body()).contains("Too many sign-ups right now");
         } finally {
             fx.close();
         }

@@ -124,7 +124,10 @@ public final class Keys {
     public static final Key<Integer> SUBSCRIBE_RESEND_MINUTES = Parsers.integer("subscribe.resend-minutes", "15", 1,
             100_000, "A confirmation mail goes to the same address at most once per this many minutes.");
     public static final Key<Integer> SUBSCRIBE_PER_CLIENT_PER_HOUR = Parsers.integer("subscribe.per-client-per-hour",
-            "10", 1, 1_000_000, "Sign-ups accepted from one client address per hour (stops subscription bombing).");
+            "10", 1, 1_000_000, "Sign-ups accepted from one client per hour, an IPv6 client counted by its /64 network "
+                    + "(stops subscription bombing).");
+    public static final Key<Integer> SUBSCRIBE_PER_HOUR = Parsers.integer("subscribe.per-hour", "1000", 1, 10_000_000,
+            "Sign-ups accepted from everyone together per hour, each of which may send a confirmation mail; past it 429.");
 
     public static final Key<String> DIGEST_SCHEDULE = new Key<>("digest.schedule", "0 0 9 ? * MON",
             "When the weekly digest goes out: a Quartz cron expression (seconds first) in digest.timezone.",
@@ -151,6 +154,6 @@ public final class Keys {
             SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
             MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
             HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_MAX_ACTIVE_UNSUBSCRIBES, HTTP_UNSUBSCRIBE_QUEUE,
-            HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR,
+            HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR, SUBSCRIBE_PER_HOUR,
             DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN);
 }

@@ -1,9 +1,12 @@
 package com.verdictdigest.web;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +23,22 @@ final class ClientRateLimiter {
     ClientRateLimiter(int perHour, Clock clock) {
         this.perHour = perHour;
         this.clock = clock;
+    }
+
+    /**
+     * The network a client address stands for: an IPv4 address itself, an IPv6 address its /64
+     * (one subscriber line usually gets a whole /64, so its addresses are one client).
+     */
+    static String network(String client) {
+        if (!client.contains(":")) {
+            return client;
+        }
+        try {
+            byte[] v6 = InetAddress.getByName(client).getAddress(); // a literal: no name is looked up
+            return v6.length == 16 ? HexFormat.of().formatHex(v6, 0, 8) + "::/64" : client;
+        } catch (UnknownHostException e) {
+            return client;
+        }
     }
 
     boolean allow(String client) {

@@ -22,12 +22,16 @@ final class SignupForm {
     private final Pages pages;
     private final SubscriptionService subscriptions;
     private final ClientRateLimiter limiter;
+    private final ClientRateLimiter everyone;
     private final ClientAddress clients;
 
-    SignupForm(Pages pages, SubscriptionService subscriptions, ClientRateLimiter limiter, ClientAddress clients) {
+    /** @param everyone the limit on all sign-ups together, each of which may mail a confirmation */
+    SignupForm(Pages pages, SubscriptionService subscriptions, ClientRateLimiter limiter, ClientRateLimiter everyone,
+               ClientAddress clients) {
         this.pages = pages;
         this.subscriptions = subscriptions;
         this.limiter = limiter;
+        this.everyone = everyone;
         this.clients = clients;
     }
 
@@ -51,8 +55,12 @@ final class SignupForm {
             answer(ctx, json, 400, "That is not a valid email address.");
             return;
         }
-        if (!limiter.allow(clients.of(ctx))) {
+        if (!limiter.allow(ClientRateLimiter.network(clients.of(ctx)))) {
             answer(ctx, json, 429, "Too many sign-ups from your network. Please try again later.");
+            return;
+        }
+        if (!everyone.allow("everyone")) {
+            answer(ctx, json, 429, "Too many sign-ups right now. Please try again in an hour.");
             return;
         }
         subscriptions.subscribe(email);

@@ -74,7 +74,7 @@ public final class WebServer implements AutoCloseable {
         Pages pages = new Pages(templates);
         ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
         SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock),
-                new ClientAddress(config.trustedProxies()));
+                new ClientRateLimiter(config.subscribesPerHour(), clock), new ClientAddress(config.trustedProxies()));
         ArchivePages digests = new ArchivePages(pages, archive, links);
         BookmarksApi api = new BookmarksApi(reader, subscribers, subscriptions);
 

@@ -65,7 +65,7 @@ public final class WebFixture implements AutoCloseable {
         EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
         server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
-                trustedProxies, Duration.ofMinutes(15), subscribesPerHour),
+                trustedProxies, Duration.ofMinutes(15), subscribesPerHour, 1_000),
                 templates, links, sender.digest.subscribers, subscriptions, archive, null, () -> true, Clock.systemUTC()).start();
     }
 

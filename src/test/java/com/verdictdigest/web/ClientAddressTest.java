@@ -22,7 +22,9 @@ class ClientAddressTest {
 
     @AfterEach
     void tearDown() {
-        web.close();
+        if (web != null) {
+            web.close();
+        }
     }
 
     private int subscribe(int n, String forwardedFor) throws Exception {
@@ -54,4 +56,15 @@ class ClientAddressTest {
         }
         assertThat(subscribe(4, "203.0.113.4")).isEqualTo(429);
     }
+
+    @Test
+    void ipv6ClientsAreCountedByTheirSlash64() throws Exception {
+        web = new WebFixture(dir, 3, Set.of("127.0.0.1"));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(subscribe(i, "2001:db8:1:2::" + Integer.toHexString(i))).isEqualTo(200);
+        }
+        assertThat(subscribe(4, "2001:db8:1:2:ffff:ffff:ffff:fffe")).as("another address of the same /64").isEqualTo(429);
+        assertThat(subscribe(5, "2001:db8:1:3::1")).as("the next /64 is another client").isEqualTo(200);
+    }
+
 }
