@@ -4,6 +4,7 @@ import com.verdictdigest.admin.Admin;
 import com.verdictdigest.admin.AdminToken;
 import com.verdictdigest.admin.Operator;
 import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.delivery.EditionStatus;
 import com.verdictdigest.schedule.DigestScheduler;
@@ -41,7 +42,8 @@ public final class Service implements AutoCloseable {
         try {
             this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
             Operator operator = new Operator(app.ledger(), app.events(), control, app::sender, scheduler::nextRun, app.outbox());
-            this.web = app.webServer(new Admin(operator, token, app.templates(), app.clock(), schedule),
+            this.web = app.webServer(new Admin(operator, token, app.templates(), app.clock(), schedule,
+                    "https".equals(SiteAddress.of(app.settings()).getScheme())),
                     () -> app.databaseUp() && scheduler.isRunning());
         } catch (RuntimeException e) {
             // Quartz registers its scheduler JVM-wide: a half-built service must not leave it behind.

@@ -132,6 +132,18 @@ class ServiceTest {
     }
 
     @Test
+    void behindATlsProxyTheAdminCookieIsSecure() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_SITE_BASE_URL", "https://news.example"), Clock.systemUTC());
+        try {
+            String cookie = sessionCookie(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), fx);
+
+            assertThat(cookie).contains("; Secure", "HttpOnly", "SameSite=Strict");
+        } finally {
+            fx.close();
+        }
+    }
+
+    @Test
     void allSignUpsTogetherHaveAnHourlyCapWithAClearMessage() throws Exception {
         ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_SUBSCRIBE_PER_HOUR", "2"), Clock.systemUTC());
         try {

@@ -9,9 +9,13 @@ public final class Admin {
     public final AdminApi api;
     public final AdminPage page;
 
-    /** @param schedule when digests go out: the page shows times and weeks in its zone, by {@code clock} */
-    public Admin(Operator operator, AdminToken token, Templates templates, Clock clock, ScheduleConfig schedule) {
-        AdminAuth auth = new AdminAuth(token, clock);
+    /**
+     * @param schedule  when digests go out: the page shows times and weeks in its zone, by {@code clock}
+     * @param httpsSite whether the site is reached over https (site.base-url): the session cookie is then Secure
+     */
+    public Admin(Operator operator, AdminToken token, Templates templates, Clock clock, ScheduleConfig schedule,
+                 boolean httpsSite) {
+        AdminAuth auth = new AdminAuth(token, clock, httpsSite);
         this.api = new AdminApi(operator, auth);
         this.page = new AdminPage(operator, auth, templates, clock, schedule);
     }

@@ -28,9 +28,13 @@ final class AdminAuth {
     record Session(String csrf, long expires) {
     }
 
-    AdminAuth(AdminToken token, Clock clock) {
+    private final boolean httpsSite;
+
+    /** @param httpsSite whether readers and the operator reach us over https (a TLS proxy in front): the cookie is then Secure */
+    AdminAuth(AdminToken token, Clock clock, boolean httpsSite) {
         this.token = token.value().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        this.httpsSite = httpsSite;
     }
 
     boolean tokenMatches(String given) {
@@ -47,7 +51,7 @@ final class AdminAuth {
         String id = randomToken();
         sessions.put(id, new Session(randomToken(), clock.millis() + SESSION.toMillis()));
         ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age="
-                + SESSION.toSeconds() + (ctx.scheme().equals("https") ? "; Secure" : ""));
+                + SESSION.toSeconds() + (httpsSite || ctx.scheme().equals("https") ? "; Secure" : ""));
     }
 
     void logout(Context ctx) {

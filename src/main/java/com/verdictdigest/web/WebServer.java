@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Handler;
@@ -29,6 +30,10 @@ public final class WebServer implements AutoCloseable {
     /** Pages carry no scripts and load nothing from elsewhere; forms post only to us. */
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /** On every answer; tokens are in our URLs, so they must never reach another site in a Referer. */
+    static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY");
 
     private final Javalin app;
     private final WebConfig config;
@@ -81,17 +86,15 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
-            cfg.jetty.modifyServer(server -> server.setHandler(bodyLimit(config.maxBodyBytes(),
-                    admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue()))));
+            cfg.jetty.modifyServer(server -> {
+                server.setHandler(bodyLimit(config.maxBodyBytes(), admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue())));
+                server.setErrorHandler(new SecureErrorHandler());
+            });
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {
-                ctx.header("Content-Security-Policy", CSP);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                // Tokens are in our URLs: they must never reach another site in a Referer.
-                ctx.header("Referrer-Policy", "no-referrer");
+                SECURITY_HEADERS.forEach(ctx::header);
                 ctx.header("Cache-Control", ctx.path().startsWith("/digests") ? "public, max-age=300" : "no-store");
-                ctx.header("X-Frame-Options", "DENY");
             });
 
             // ---- the route table

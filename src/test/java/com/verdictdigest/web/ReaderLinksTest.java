@@ -383,4 +383,31 @@ class ReaderLinksTest {
             assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
         }
     }
+
+    /** The status line and headers of what Jetty itself answers to a raw request. */
+    private String rawAnswer(String request) throws Exception {
+        URI base = URI.create(web.base);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
+        }
+    }
+
+    @Test
+    void jettysOwnErrorAnswersCarryTheSecurityHeaders() throws Exception {
+        String uriTooLong = rawAnswer("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        String headersTooLarge = rawAnswer("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
+
+        for (String answer : List.of(uriTooLong, headersTooLarge)) {
+            assertThat(answer).startsWith("HTTP/1.1 4").contains("Content-Security-Policy: default-src 'none'",
+                    "X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY");
+        }
+    }
 }
