@@ -132,6 +132,30 @@ class ServiceTest {
     }
 
     @Test
+    void theAdminPagesPauseResumeAndCancelFormsNeedTheSessionsCsrfToken() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 3, 0);
+        try {
+            fx.app.sender().prepare(W48, true);
+            long id = fx.app.ledger().find(W48).orElseThrow().id();
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            String cookie = sessionCookie(http, fx);
+            String session = cookie.substring(0, cookie.indexOf(';'));
+
+            for (String action : List.of("pause", "resume", "cancel")) {
+                for (String body : List.of("", "csrf=forged")) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/editions/2026-W48/" + action))
+                            .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).as("%s with '%s'", action, body).isEqualTo(403);
+                }
+            }
+            assertThat(fx.app.ledger().byId(id).status()).isEqualTo(EditionStatus.PLANNED);
+        } finally {
+            fx.close();
+        }
+    }
+
+    @Test
     void behindATlsProxyTheAdminCookieIsSecure() throws Exception {
         ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_SITE_BASE_URL", "https://news.example"), Clock.systemUTC());
         try {

@@ -410,4 +410,40 @@ class ReaderLinksTest {
                     "X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY");
         }
     }
+
+    /** A state-changing POST: refused without the page's CSRF field, with another link's, and under a token of another purpose. */
+    private void refusedWithoutItsOwnCsrf(Subscriber reader, Purpose purpose, String suffix, Purpose otherPurpose) throws Exception {
+        String own = link(purpose, reader, 0);
+        String token = own.substring(own.lastIndexOf('/') + 1);
+        String other = link(otherPurpose, reader, 0);
+        String otherToken = other.substring(other.lastIndexOf('/') + 1);
+        String otherCsrf = web.links.signer().csrf(otherToken);
+
+        assertThat(postForm(own + suffix, "").statusCode()).as("no CSRF field: %s%s", purpose, suffix).isEqualTo(403);
+        assertThat(postForm(own + suffix, "csrf=" + otherCsrf).statusCode()).as("another link's CSRF field: %s%s", purpose, suffix)
+                .isEqualTo(403);
+        assertThat(postForm((own + suffix).replace(token, otherToken), "csrf=" + otherCsrf).statusCode())
+                .as("a %s token: %s%s", otherPurpose, purpose, suffix).isEqualTo(404);
+    }
+
+    @Test
+    void everyFormThatChangesSomethingNeedsItsPagesCsrfFieldAndItsOwnPurpose() throws Exception {
+        web.sender.digest.subscribers.add(EmailAddress.parse("pending@example.com"), SubscriberStatus.PENDING);
+        Subscriber pending = web.sender.digest.subscribers.find(EmailAddress.parse("pending@example.com")).orElseThrow();
+        Subscriber active = web.reader("active@example.com");
+        Subscriber gone = web.reader("gone@example.com");
+        web.subscriptions.unsubscribe(gone.id(), com.verdictdigest.events.EventSource.PAGE, null);
+        web.sender.digest.subscribers.addBookmark(active.id(), "cursor-3");
+
+        refusedWithoutItsOwnCsrf(pending, Purpose.CONFIRM, "", Purpose.MANAGE);
+        refusedWithoutItsOwnCsrf(gone, Purpose.UNSUBSCRIBE, "/resubscribe", Purpose.MANAGE);
+        refusedWithoutItsOwnCsrf(active, Purpose.MANAGE, "/unsubscribe", Purpose.UNSUBSCRIBE);
+        refusedWithoutItsOwnCsrf(gone, Purpose.MANAGE, "/resubscribe", Purpose.UNSUBSCRIBE);
+        refusedWithoutItsOwnCsrf(active, Purpose.MANAGE, "/bookmarks/cursor-3/remove", Purpose.UNSUBSCRIBE);
+
+        assertThat(status(pending)).isEqualTo(SubscriberStatus.PENDING);
+        assertThat(status(active)).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(status(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(web.sender.digest.subscribers.bookmarks(active.id())).hasSize(1);
+    }
 }
