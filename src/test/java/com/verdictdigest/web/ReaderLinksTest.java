@@ -12,6 +12,7 @@ import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.LogCapture;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.testing.SitePages;
 import com.verdictdigest.testing.WebFixture;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -445,5 +446,28 @@ class ReaderLinksTest {
         assertThat(status(active)).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(status(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
         assertThat(web.sender.digest.subscribers.bookmarks(active.id())).hasSize(1);
+    }
+
+    @Test
+    void aHostileToolNameAndTitleAreEscapedOnTheReadersPages() throws Exception {
+        String script = "<script>alert(1)</script>";
+        java.nio.file.Path site = java.nio.file.Files.createDirectories(dir.resolve("hostile-site"));
+        SitePages.variantWithSlug(site, "hostile", doc -> {
+            doc.selectFirst("article h1").text("\"><img src=x onerror=alert(1)> " + script);
+            doc.select(".tool .name").first().text(script + " Tool");
+        });
+        web.sender.digest.importPages(site.toString());
+        Subscriber ada = web.reader("ada@example.com");
+        String hostileSlug = "mistral-3-small-22b"; // the left tool of the seed page, renamed above
+        long toolId = web.sender.digest.catalog.toolIds().get(hostileSlug);
+        web.sender.digest.subscribers.addBookmark(ada.id(), hostileSlug);
+
+        String bookmarkPage = get(link(Purpose.BOOKMARK, ada, toolId)).body();
+        String managePage = get(link(Purpose.MANAGE, ada, 0)).body();
+
+        for (String page : List.of(bookmarkPage, managePage)) {
+            assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; Tool").doesNotContain(script);
+        }
+        assertThat(web.sender.digest.catalog.all().stream().anyMatch(c -> c.left().name().startsWith(script))).isTrue();
     }
 }
