@@ -1,8 +1,7 @@
 package com.verdictdigest.web;
 
 import com.verdictdigest.delivery.EditionArchive;
-import com.verdictdigest.digest.DigestEmail;
-import com.verdictdigest.digest.Reader;
+import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.events.EventSource;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkToken;
@@ -180,7 +179,7 @@ final class ReaderLinks {
         Subscriber reader = subscribers.byId(h.reader().id()).orElseThrow();
         Map<String, Object> values = new HashMap<>();
         values.put("title", "Your subscription");
-        values.put("email", reader.email());
+        values.put("email", masked(reader.email())); // the link may have been forwarded: the address is not shown whole
         values.put("status", reader.status().word());
         values.put("active", reader.status() == SubscriberStatus.ACTIVE);
         values.put("joined", JOINED.format(reader.createdAt().atZone(ZoneOffset.UTC)));
@@ -213,17 +212,23 @@ final class ReaderLinks {
 
     // ---- view in browser: /v/{token}
 
+    /** {@code ada@example.com} as {@code a…@example.com}: enough for its owner to recognise. */
+    static String masked(String email) {
+        int at = email.lastIndexOf('@');
+        return at <= 0 ? "…" : email.charAt(0) + "…" + email.substring(at);
+    }
+
     void view(Context ctx) {
         holder(ctx, Purpose.VIEW).ifPresent(h -> {
             if (h.link().edition() == null) {
                 pages.notValid(ctx);
                 return;
             }
-            archive.edition(h.link().edition()).ifPresentOrElse(edition -> {
-                DigestEmail copy = edition.personalize(new Reader(h.reader().id(), h.reader().email(),
-                        subscribers.bookmarks(h.reader().id())), links);
-                ctx.status(200).contentType("text/html; charset=utf-8").result(copy.html());
-            }, () -> pages.notValid(ctx));
+            // The copy anyone may be sent: a reader shares "view online" links, so it carries no
+            // link that acts for the reader (manage, unsubscribe, bookmark), as the archive's copy.
+            IsoWeek week = h.link().edition();
+            archive.edition(week).ifPresentOrElse(edition -> ctx.status(200).contentType("text/html; charset=utf-8")
+                    .result(edition.publicHtml(links.page("/"), links.page("/digests/" + week))), () -> pages.notValid(ctx));
         });
     }
 
