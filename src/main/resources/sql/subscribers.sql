@@ -42,7 +42,9 @@ UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ? WHERE id = ? 
 UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'
 
 -- name: resubscribe
-UPDATE subscriber SET status = 'active', confirmed_at = ?, unsubscribed_at = NULL WHERE id = ? AND status = 'unsubscribed'
+-- Only soon after the unsubscribe ("changed your mind?"); later, an old link goes through double opt-in.
+UPDATE subscriber SET status = 'active', confirmed_at = ?, unsubscribed_at = NULL
+ WHERE id = ? AND status = 'unsubscribed' AND unsubscribed_at > ?
 
 -- name: back-to-pending
 UPDATE subscriber SET status = 'pending' WHERE id = ? AND status = 'unsubscribed'

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * guarded UPDATE (it names the state it leaves), so repeating an action is harmless.
  */
 public final class SubscriptionService {
+    /** How long after unsubscribing a reader may come back with one click, without a new confirmation. */
+    public static final Duration RESUBSCRIBE_WINDOW = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
     private static final NamedSql SQL = NamedSql.load("subscribers");
 
@@ -104,12 +106,28 @@ public final class SubscriptionService {
         }) > 0;
     }
 
-    public boolean resubscribe(long id, EventSource source, IsoWeek edition) {
-        boolean changed = run(con -> update(con, SQL.get("resubscribe"), Timestamp.from(clock.instant()), id)) == 1;
-        if (changed) {
+    /** What a reader's "subscribe again" did. */
+    public enum Resubscribed { ACTIVE, CONFIRMATION_SENT, UNCHANGED }
+
+    /**
+     * A reader who unsubscribed asks to come back by one of their links. Within
+     * {@link #RESUBSCRIBE_WINDOW} of the unsubscribe (the "changed your mind?" button) they are
+     * active again at once; later, an old link could be anyone's who kept an email, so it goes
+     * through double opt-in like a sign-up: a confirmation mail to the address.
+     */
+    public Resubscribed resubscribe(long id, EventSource source, IsoWeek edition) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp since = Timestamp.from(clock.instant().minus(RESUBSCRIBE_WINDOW));
+        if (run(con -> update(con, SQL.get("resubscribe"), now, id, since)) == 1) {
             events.record(id, EventKind.RESUBSCRIBE, source, edition, null);
+            return Resubscribed.ACTIVE;
         }
-        return changed;
+        Optional<Subscriber> reader = subscribers.byId(id);
+        if (reader.isEmpty() || reader.get().status() != SubscriberStatus.UNSUBSCRIBED) {
+            return Resubscribed.UNCHANGED;
+        }
+        subscribe(EmailAddress.parse(reader.get().email()));
+        return Resubscribed.CONFIRMATION_SENT;
     }
 
     public void bookmark(long id, Tool tool, EventSource source, IsoWeek edition) {

@@ -140,7 +140,11 @@ final class ReaderLinks {
 
     void resubscribeFromUnsubscribe(Context ctx) {
         holder(ctx, Purpose.UNSUBSCRIBE).filter(h -> checkCsrf(ctx, h)).ifPresent(h -> {
-            subscriptions.resubscribe(h.reader().id(), EventSource.PAGE, h.link().edition());
+            if (subscriptions.resubscribe(h.reader().id(), EventSource.PAGE, h.link().edition())
+                    == SubscriptionService.Resubscribed.CONFIRMATION_SENT) {
+                confirmationSent(ctx);
+                return;
+            }
             manageLinkPage(ctx, h.reader(), "Welcome back", "You will get the next digest.");
         });
     }
@@ -198,7 +202,11 @@ final class ReaderLinks {
 
     void manageResubscribe(Context ctx) {
         holder(ctx, Purpose.MANAGE).filter(h -> checkCsrf(ctx, h)).ifPresent(h -> {
-            subscriptions.resubscribe(h.reader().id(), EventSource.PAGE, h.link().edition());
+            if (subscriptions.resubscribe(h.reader().id(), EventSource.PAGE, h.link().edition())
+                    == SubscriptionService.Resubscribed.CONFIRMATION_SENT) {
+                confirmationSent(ctx);
+                return;
+            }
             showManage(ctx, h);
         });
     }
@@ -211,6 +219,11 @@ final class ReaderLinks {
     }
 
     // ---- view in browser: /v/{token}
+
+    private void confirmationSent(Context ctx) {
+        pages.message(ctx, 200, "Check your inbox", List.of("It has been a while since you unsubscribed: we sent a link to "
+                + "your address. Open it to get the digest again."), null, null, null);
+    }
 
     /** {@code ada@example.com} as {@code a…@example.com}: enough for its owner to recognise. */
     static String masked(String email) {

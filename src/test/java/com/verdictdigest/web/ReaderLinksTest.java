@@ -217,6 +217,36 @@ class ReaderLinksTest {
         assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
     }
 
+    /** Unsubscribes the reader, as if two hours ago: past the one-click window. */
+    private void unsubscribedLongAgo(Subscriber reader) throws Exception {
+        web.subscriptions.unsubscribe(reader.id(), com.verdictdigest.events.EventSource.PAGE, null);
+        try (var con = web.sender.digest.db.connection(); var st = con.prepareStatement(
+                "UPDATE subscriber SET unsubscribed_at = unsubscribed_at - INTERVAL '2' HOUR WHERE id = ?")) {
+            st.setLong(1, reader.id());
+            st.executeUpdate();
+        }
+    }
+
+    @Test
+    void anOldLinkCannotBringAReaderBackWithoutANewConfirmation() throws Exception {
+        Subscriber ada = web.reader("ada@example.com");
+        Subscriber bob = web.reader("bob@example.com");
+        unsubscribedLongAgo(ada);
+        unsubscribedLongAgo(bob);
+        String unsubscribe = link(Purpose.UNSUBSCRIBE, ada, 0);
+        String manage = link(Purpose.MANAGE, bob, 0);
+
+        HttpResponse<String> fromUnsubscribe = postForm(unsubscribe + "/resubscribe", "csrf=" + csrfOf(get(unsubscribe)));
+        HttpResponse<String> fromManage = postForm(manage + "/resubscribe", "csrf=" + csrfOf(get(manage)));
+
+        for (HttpResponse<String> answer : List.of(fromUnsubscribe, fromManage)) {
+            assertThat(answer.body()).contains("Check your inbox", "we sent a link to your address");
+        }
+        assertThat(status(ada)).as("double opt-in again").isEqualTo(SubscriberStatus.PENDING);
+        assertThat(status(bob)).as("double opt-in again").isEqualTo(SubscriberStatus.PENDING);
+        assertThat(web.greenMail.getReceivedMessages()).as("a confirmation mail each").hasSize(2);
+    }
+
     @Test
     void signupAnswersAlikeSendsOneConfirmationAndLimitsEachClient() throws Exception {
         web.reader("active@example.com");
