@@ -35,6 +35,9 @@ public final class WebServer implements AutoCloseable {
     static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", CSP,
             "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY");
 
+    /** Far below any real client's rate; a 16 KB body at this rate still arrives in 16 s. */
+    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1_024;
+
     private final Javalin app;
     private final WebConfig config;
     private final ClientFaults clientFaults = new ClientFaults();
@@ -91,6 +94,10 @@ public final class WebServer implements AutoCloseable {
                 server.setErrorHandler(new SecureErrorHandler());
             });
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            // A client that sends its body slower than this is cut off (408): an unsubscribe admitted in
+            // its turn holds its permit until its body is read, so a few clients dribbling a byte a
+            // second would otherwise hold every permit for the whole idle time-out.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {
                 SECURITY_HEADERS.forEach(ctx::header);

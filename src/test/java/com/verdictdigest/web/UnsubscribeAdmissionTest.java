@@ -65,4 +65,48 @@ class UnsubscribeAdmissionTest {
             assertThat(web.sender.digest.subscribers.byId(queued.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
         }
     }
+
+    @Test
+    void clientsThatDribbleTheirBodiesCannotHoldEveryPermit() throws Exception {
+        web.close();
+        web = new WebFixture(dir.resolve("second"), 3, Set.of(), 8, Duration.ofSeconds(15));
+        Subscriber reader = web.reader("reader@example.com");
+        URI link = URI.create(unsubscribeLink(reader));
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService dribblers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), link.getPort());
+                slow.add(s);
+                dribblers.submit(() -> {
+                    // One byte a second of a 26-byte body, for at most 20 s.
+                    OutputStream out = s.getOutputStream();
+                    out.write(("POST /u/not-a-token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 26\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    for (int b = 0; b < 20; b++) {
+                        out.write('L');
+                        out.flush();
+                        Thread.sleep(1_000);
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1_000); // arrival order: the eight are admitted first
+
+            long start = System.nanoTime();
+            HttpResponse<String> oneClick = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.printf("one-click beside eight dribbling clients answered %d in %d ms%n", oneClick.statusCode(),
+                    (System.nanoTime() - start) / 1_000_000);
+
+            assertThat(oneClick.statusCode()).isEqualTo(200);
+            assertThat(web.sender.digest.subscribers.byId(reader.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        } finally {
+            dribblers.shutdownNow();
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
 }
