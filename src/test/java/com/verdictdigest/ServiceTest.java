@@ -156,6 +156,34 @@ class ServiceTest {
     }
 
     @Test
+    void aHostileTitleIsEscapedOnTheAdminPageAndItsPreview() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 1, 0);
+        try {
+            String script = "<script>alert(1)</script>";
+            java.nio.file.Path site = java.nio.file.Files.createDirectories(dir.resolve("hostile-site"));
+            com.verdictdigest.testing.SitePages.variantWithSlug(site, "hostile", doc -> {
+                doc.selectFirst("article h1").text(script + " vs Tool");
+                com.verdictdigest.testing.SitePages.publishedAt(doc, Instant.parse("2026-12-08T10:00:00Z"));
+            });
+            fx.app.importer().importFrom(List.of(site.toString()));
+            fx.app.sender().prepare(IsoWeek.parse("2026-W50"), true);
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            String cookie = sessionCookie(http, fx);
+
+            String session = cookie.substring(0, cookie.indexOf(';'));
+            String page = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin")).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String preview = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/editions/2026-W50/preview"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(page).contains("2026-W50").doesNotContain(script);
+            assertThat(preview).contains("&lt;script&gt;alert(1)&lt;/script&gt; vs Tool").doesNotContain(script);
+        } finally {
+            fx.close();
+        }
+    }
+
+    @Test
     void behindATlsProxyTheAdminCookieIsSecure() throws Exception {
         ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_SITE_BASE_URL", "https://news.example"), Clock.systemUTC());
         try {
