@@ -50,9 +50,21 @@ UPDATE subscriber SET status = 'active', confirmed_at = ?, unsubscribed_at = NUL
 UPDATE subscriber SET status = 'pending' WHERE id = ? AND status = 'unsubscribed'
 
 -- name: claim-confirmation
--- At most one confirmation mail per address per subscribe.resend-minutes, whoever asks how often.
-UPDATE subscriber SET confirmation_sent_at = ?
+-- At most one confirmation mail per address per subscribe.resend-minutes, whoever asks how often:
+-- the mail is queued here and sent by the ConfirmationQueue.
+UPDATE subscriber SET confirmation_sent_at = ?, confirmation_due = TRUE
  WHERE id = ? AND (confirmation_sent_at IS NULL OR confirmation_sent_at < ?)
+
+-- name: due-confirmations
+SELECT id FROM subscriber WHERE confirmation_due = TRUE FETCH FIRST 20 ROWS ONLY
+
+-- name: take-confirmation
+-- Taken before it is sent, so two processes never both send it.
+UPDATE subscriber SET confirmation_due = FALSE WHERE id = ? AND confirmation_due = TRUE
+
+-- name: requeue-confirmation
+-- The relay failed: due again, for the next round.
+UPDATE subscriber SET confirmation_due = TRUE WHERE id = ? AND status = 'pending'
 
 -- name: delete-bookmark
 DELETE FROM bookmark WHERE subscriber_id = ? AND tool_slug = ?

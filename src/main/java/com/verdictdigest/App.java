@@ -25,6 +25,7 @@ import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSecret;
 import com.verdictdigest.links.LinkSigner;
 import com.verdictdigest.subscribers.SubscriberRepository;
+import com.verdictdigest.subscribers.ConfirmationQueue;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.web.WebConfig;
@@ -47,6 +48,7 @@ public final class App implements AutoCloseable {
     private LinkBuilder links;
     private Mailer mailer;
     private Templates templates;
+    private ConfirmationQueue confirmationQueue;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -131,10 +133,17 @@ public final class App implements AutoCloseable {
     }
 
     public SubscriptionService subscriptions() {
-        ConfirmationMail confirmations = new ConfirmationMail(templates(), links(), composer(), mailer(),
-                settings.get(Keys.MAIL_POSTAL_ADDRESS));
-        return new SubscriptionService(database().dataSource(), subscribers(), events(), confirmations,
+        return new SubscriptionService(database().dataSource(), subscribers(), events(), confirmationQueue(),
                 WebConfig.from(settings).resendAfter(), clock);
+    }
+
+    /** The queue of confirmation mails, one per process; {@code serve} starts it. */
+    public synchronized ConfirmationQueue confirmationQueue() {
+        if (confirmationQueue == null) {
+            confirmationQueue = new ConfirmationQueue(database().dataSource(), subscribers(), new ConfirmationMail(templates(),
+                    links(), composer(), mailer(), settings.get(Keys.MAIL_POSTAL_ADDRESS)));
+        }
+        return confirmationQueue;
     }
 
     /** The web server; with {@code admin} and {@code health} for {@code serve}, or null and a constant for the pages alone. */
@@ -163,6 +172,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (confirmationQueue != null) {
+            confirmationQueue.close();
+        }
         if (mailer != null) {
             mailer.close();
         }

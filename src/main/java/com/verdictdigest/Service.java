@@ -57,6 +57,7 @@ public final class Service implements AutoCloseable {
     public Service start() {
         try {
             web.start();
+            app.confirmationQueue().start();
             scheduler.start();
             app.ledger().all().stream().filter(e -> e.status() == EditionStatus.SENDING).forEach(e -> {
                 log.info("Resuming {}, interrupted while sending", e.week());

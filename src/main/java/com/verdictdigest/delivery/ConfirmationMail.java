@@ -31,7 +31,7 @@ public final class ConfirmationMail implements ConfirmationSender {
     }
 
     @Override
-    public void send(Subscriber reader) {
+    public boolean send(Subscriber reader) {
         Map<String, Object> values = Map.of("email", reader.email(), "postalAddress", postalAddress,
                 "confirmUrl", links.link(new LinkToken(Purpose.CONFIRM, reader.id(), null, 0)));
         String text = TextWrapper.crlf(TextWrapper.wrap(templates.get("confirm.txt.vm").render(values), 78));
@@ -40,9 +40,10 @@ public final class ConfirmationMail implements ConfirmationSender {
                 text, html);
         try (Mailer.Session session = mailer.open()) {
             session.send(message);
+            return true;
         } catch (SendFailure e) {
-            // The reader can simply sign up again; the operator sees why it failed.
-            log.warn("Confirmation mail to reader {} failed: {}", reader.id(), e.getMessage());
+            log.warn("Confirmation mail to reader {} failed, to be tried again: {}", reader.id(), e.getMessage());
+            return false;
         }
     }
 }

@@ -3,5 +3,6 @@ package com.verdictdigest.subscribers;
 /** Mails a reader the link that confirms their subscription (double opt-in). */
 @FunctionalInterface
 public interface ConfirmationSender {
-    void send(Subscriber reader);
+    /** @return whether the relay took the mail; false: try again later */
+    boolean send(Subscriber reader);
 }

@@ -35,12 +35,12 @@ public final class SubscriptionService {
     private final DataSource db;
     private final SubscriberRepository subscribers;
     private final EventLog events;
-    private final ConfirmationSender confirmations;
+    private final ConfirmationQueue confirmations;
     private final Duration resendAfter;
     private final Clock clock;
 
     public SubscriptionService(DataSource db, SubscriberRepository subscribers, EventLog events,
-                               ConfirmationSender confirmations, Duration resendAfter, Clock clock) {
+                               ConfirmationQueue confirmations, Duration resendAfter, Clock clock) {
         this.db = db;
         this.subscribers = subscribers;
         this.events = events;
@@ -68,7 +68,7 @@ public final class SubscriptionService {
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp earliest = Timestamp.from(clock.instant().minus(resendAfter));
         if (run(con -> update(con, SQL.get("claim-confirmation"), now, reader.id(), earliest)) == 1) {
-            confirmations.send(subscribers.byId(reader.id()).orElseThrow());
+            confirmations.wake(); // the mail goes out from the queue: this answer takes the same time either way
         } else {
             log.info("Confirmation for reader {} not sent again yet (subscribe.resend-minutes)", reader.id());
         }

@@ -9,6 +9,7 @@ import com.verdictdigest.digest.EditionRenderer;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSigner;
+import com.verdictdigest.subscribers.ConfirmationQueue;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -31,6 +32,7 @@ public final class WebFixture implements AutoCloseable {
     public final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     public final EventLog events;
     public final SubscriptionService subscriptions;
+    public final ConfirmationQueue confirmations;
     public final LinkBuilder links;
     public final WebServer server;
     public final String base;
@@ -59,9 +61,11 @@ public final class WebFixture implements AutoCloseable {
         Templates templates = new Templates(Path.of("templates"));
         events = new EventLog(sender.digest.db.dataSource(), Clock.systemUTC());
         MessageComposer composer = new MessageComposer(SenderFixture.MAIL, Clock.systemUTC());
+        confirmations = new ConfirmationQueue(sender.digest.db.dataSource(), sender.digest.subscribers,
+                new ConfirmationMail(templates, links, composer, SenderFixture.smtp(greenMail.getSmtp().getPort()), "Postal address"))
+                .start();
         subscriptions = new SubscriptionService(sender.digest.db.dataSource(), sender.digest.subscribers, events,
-                new ConfirmationMail(templates, links, composer, SenderFixture.smtp(greenMail.getSmtp().getPort()), "Postal address"),
-                Duration.ofMinutes(15), Clock.systemUTC());
+                confirmations, Duration.ofMinutes(15), Clock.systemUTC());
         EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
         server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
@@ -78,6 +82,7 @@ public final class WebFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        confirmations.close();
         greenMail.stop();
         sender.close();
     }

@@ -56,6 +56,7 @@ class BrowserFlowTest {
     }
 
     private MimeMessage lastMessageTo(String address) throws Exception {
+        web.greenMail.waitForIncomingEmail(10_000, 1); // a confirmation leaves from the queue, a moment after the answer
         return Arrays.stream(web.greenMail.getReceivedMessages()).filter(m -> {
             try {
                 return ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress().equals(address);

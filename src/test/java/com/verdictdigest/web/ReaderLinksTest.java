@@ -244,7 +244,8 @@ class ReaderLinksTest {
         }
         assertThat(status(ada)).as("double opt-in again").isEqualTo(SubscriberStatus.PENDING);
         assertThat(status(bob)).as("double opt-in again").isEqualTo(SubscriberStatus.PENDING);
-        assertThat(web.greenMail.getReceivedMessages()).as("a confirmation mail each").hasSize(2);
+        assertThat(web.greenMail.waitForIncomingEmail(10_000, 2)).as("a confirmation mail each, from the queue").isTrue();
+        assertThat(web.greenMail.getReceivedMessages()).hasSize(2);
     }
 
     @Test
@@ -261,6 +262,8 @@ class ReaderLinksTest {
         assertThat(Jsoup.parse(fresh.body()).select("main").text()).isEqualTo(Jsoup.parse(again.body()).select("main").text());
         assertThat(active.statusCode()).isEqualTo(200);
         assertThat(active.body()).contains("a confirmation link is on its way");
+        assertThat(web.greenMail.waitForIncomingEmail(10_000, 1)).as("the confirmation, from the queue").isTrue();
+        assertThat(web.confirmations.sendDue()).as("nothing else due").isTrue();
         assertThat(web.greenMail.getReceivedMessages()).as("one confirmation, resend throttled, none to active readers")
                 .hasSize(1);
         assertThat(web.greenMail.getReceivedMessages()[0].getSubject()).isEqualTo("Confirm your subscription to Weekly AI Tool Verdicts");
@@ -277,6 +280,7 @@ class ReaderLinksTest {
         postForm(web.base + "/subscribe", "email=left%40example.com");
 
         assertThat(status(left)).as("pending until confirmed").isEqualTo(SubscriberStatus.PENDING);
+        assertThat(web.greenMail.waitForIncomingEmail(10_000, 1)).as("the confirmation mail, from the queue").isTrue();
         String mail = (String) ((Multipart) web.greenMail.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent();
         String confirm = mail.lines().map(String::strip).filter(l -> l.startsWith(web.base + "/c/")).findFirst().orElseThrow();
         postForm(confirm, "csrf=" + csrfOf(get(confirm)));
@@ -289,6 +293,7 @@ class ReaderLinksTest {
         postForm(web.base + "/subscribe", "email=new%40example.com");
         Subscriber pending = web.sender.digest.subscribers.find(EmailAddress.parse("new@example.com")).orElseThrow();
         assertThat(pending.status()).isEqualTo(SubscriberStatus.PENDING);
+        assertThat(web.greenMail.waitForIncomingEmail(10_000, 1)).as("the confirmation mail, from the queue").isTrue();
         String mail = (String) ((Multipart) web.greenMail.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent();
         String confirm = mail.lines().map(String::strip).filter(l -> l.startsWith(web.base + "/c/")).findFirst().orElseThrow();
 

@@ -1,0 +1,142 @@
+package com.verdictdigest.subscribers;
+
+import static com.verdictdigest.store.Jdbc.bind;
+import static com.verdictdigest.store.Jdbc.update;
+
+import com.verdictdigest.store.Jdbc;
+import com.verdictdigest.store.NamedSql;
+import com.verdictdigest.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the confirmation mails that sign-ups queued (a flag on the reader, set in the sign-up's own
+ * transaction), on a thread of its own: a sign-up answers in the same time whether it queued a mail
+ * or not, and a stalled relay holds no request. Each mail is taken before it is sent, so two
+ * processes never both send it; one the relay refused is queued again for a later round. (A crash
+ * between taking and sending loses that one mail: the reader can sign up again.)
+ */
+public final class ConfirmationQueue implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationQueue.class);
+    private static final NamedSql SQL = NamedSql.load("subscribers");
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
+
+    private final DataSource db;
+    private final SubscriberRepository subscribers;
+    private final ConfirmationSender sender;
+    private final Object signal = new Object();
+    private Thread thread;
+    private volatile boolean closed;
+    private boolean woken;
+
+    public ConfirmationQueue(DataSource db, SubscriberRepository subscribers, ConfirmationSender sender) {
+        this.db = db;
+        this.subscribers = subscribers;
+        this.sender = sender;
+    }
+
+    public synchronized ConfirmationQueue start() {
+        if (thread == null) {
+            thread = new Thread(this::loop, "confirmation-mail");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return this;
+    }
+
+    /** A sign-up queued a mail: send it now rather than at the next poll. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            Duration pause = POLL;
+            try {
+                if (!sendDue()) {
+                    pause = AFTER_FAILURE;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Confirmation mails could not be sent this round: {}", e.getMessage());
+                pause = AFTER_FAILURE;
+            }
+            synchronized (signal) {
+                if (!woken && !closed) {
+                    try {
+                        signal.wait(pause.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                woken = false;
+            }
+        }
+    }
+
+    /**
+     * Sends every mail due now.
+     *
+     * @return false when the relay refused one (it is due again; the round stops there)
+     */
+    public boolean sendDue() {
+        for (long id : due()) {
+            if (Jdbc.run(db, "take a confirmation mail", con -> update(con, SQL.get("take-confirmation"), id)) == 0) {
+                continue; // another process took it
+            }
+            Subscriber reader = subscribers.byId(id).orElse(null);
+            if (reader == null || reader.status() != SubscriberStatus.PENDING) {
+                continue; // confirmed or gone meanwhile: no mail needed
+            }
+            if (!sender.send(reader)) {
+                Jdbc.run(db, "queue a confirmation mail again", con -> update(con, SQL.get("requeue-confirmation"), id));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Long> due() {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("due-confirmations"))) {
+            bind(ps);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the confirmation queue: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops after the mail being sent, if any. */
+    @Override
+    public void close() {
+        closed = true;
+        wake();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
