@@ -10,7 +10,10 @@ import com.verdictdigest.testing.KeepAliveClient;
 import com.verdictdigest.testing.Readers;
 import com.verdictdigest.testing.WebFixture;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,44 @@ class OneClickLoadTest {
 
     @Test
     void twoThousandOneClickUnsubscribesFromSixtyFourClientsAreAllRecorded() throws Exception {
+        load("");
+    }
+
+    /** Eight clients that send their bodies a few bytes a second, over and over, while the load runs. */
+    @Test
+    void theLoadHoldsWithEightClientsDribblingTheirBodiesBesideIt() throws Exception {
+        URI server = URI.create(web.base);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService dribblers = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 8; i++) {
+            dribblers.submit(() -> {
+                for (int round = 0; round < 100 && !stop.get(); round++) { // bounded
+                    try (Socket s = new Socket(server.getHost(), server.getPort())) {
+                        OutputStream out = s.getOutputStream();
+                        out.write(("POST /u/not-a-token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 26\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        for (int b = 0; b < 25 && !stop.get(); b++) {
+                            out.write('L');
+                            out.flush();
+                            Thread.sleep(200);
+                        }
+                    } catch (IOException e) {
+                        // cut off by the server: come back
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            load(" beside 8 dribbling clients");
+        } finally {
+            stop.set(true);
+            dribblers.shutdownNow();
+        }
+    }
+
+    private void load(String beside) throws Exception {
         List<Subscriber> readers = web.sender.readers(WARM_UP + READERS, "r", SubscriberStatus.ACTIVE);
         ConcurrentLinkedQueue<String> urls = new ConcurrentLinkedQueue<>();
         for (Subscriber s : readers) {
@@ -73,8 +115,8 @@ class OneClickLoadTest {
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "one-click load: %d unsubscribes from %d clients in %.2f s: %.0f per second, "
-                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", READERS, CLIENTS, seconds, READERS / seconds,
+        System.out.printf(Locale.ROOT, "one-click load%s: %d unsubscribes from %d clients in %.2f s: %.0f per second, "
+                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", beside, READERS, CLIENTS, seconds, READERS / seconds,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100));
 
         assertThat(errors.get()).isZero();
