@@ -90,7 +90,8 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> {
-                server.setHandler(bodyLimit(config.maxBodyBytes(), admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue())));
+                server.setHandler(bodyLimit(config.maxBodyBytes(), new BodyFirst(config.maxBodyBytes(), clientFaults,
+                        admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue()))));
                 server.setErrorHandler(new SecureErrorHandler());
             });
             cfg.http.maxRequestSize = config.maxBodyBytes();

@@ -400,7 +400,7 @@ class ReaderLinksTest {
     }
 
     @Test
-    void bodiesCutOffHalfWayAreOneWarningNotAStackTraceEach() throws Exception {
+    void bodiesCutOffHalfWayAreAtMostOneWarningNotAStackTraceEach() throws Exception {
         Subscriber ada = web.reader("ada@example.com");
         URI link = URI.create(link(Purpose.UNSUBSCRIBE, ada, 0));
         try (LogCapture log = new LogCapture()) {
@@ -413,10 +413,12 @@ class ReaderLinksTest {
                     Thread.sleep(20); // let the server start reading before the client goes away
                 }
             }
-            Poll.until(() -> log.count("WARN", "refused with 400") >= 1, java.time.Duration.ofSeconds(10));
+            Subscriber bob = web.reader("bob@example.com");
+            assertThat(postForm(link(Purpose.UNSUBSCRIBE, bob, 0), "List-Unsubscribe=One-Click").statusCode())
+                    .as("the server is well after them").isEqualTo(200);
 
-            assertThat(log.count("WARN", "refused with 400")).isEqualTo(1);
             assertThat(log.count("ERROR", "")).isZero();
+            assertThat(log.count("WARN", "")).isLessThanOrEqualTo(1);
             assertThat(status(ada)).isEqualTo(SubscriberStatus.ACTIVE);
         }
     }

@@ -46,23 +46,29 @@ class UnsubscribeAdmissionTest {
 
     @Test
     void anUnsubscribeThatWaitsPastTheQueueTimeIsAnswered503AndChangesNothing() throws Exception {
-        Subscriber slow = web.reader("slow@example.com");
+        Subscriber held = web.reader("held@example.com");
         Subscriber queued = web.reader("queued@example.com");
-        URI slowLink = URI.create(unsubscribeLink(slow));
-        try (Socket dribbling = new Socket(InetAddress.getLoopbackAddress(), slowLink.getPort())) {
-            // Holds the only permit: headers sent, the body promised but not yet written.
-            OutputStream out = dribbling.getOutputStream();
-            out.write(("POST " + slowLink.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 26\r\n\r\nList-").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.sleep(500); // arrival order: the server admits it before the second arrives
+        HttpClient http = HttpClient.newHttpClient();
+        try (var con = web.sender.digest.db.connection()) {
+            // The database holds the first unsubscribe (a lock on its reader): it keeps the only turn.
+            con.setAutoCommit(false);
+            try (var lock = con.prepareStatement("SELECT id FROM subscriber WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, held.id());
+                lock.executeQuery().close();
+            }
+            var first = http.sendAsync(HttpRequest.newBuilder(URI.create(unsubscribeLink(held)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500); // arrival order: the first is admitted before the second arrives
 
-            HttpResponse<String> second = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(unsubscribeLink(queued)))
+            HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(unsubscribeLink(queued)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(second.statusCode()).isEqualTo(503);
             assertThat(web.sender.digest.subscribers.byId(queued.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+            con.rollback();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
