@@ -43,7 +43,7 @@ public final class Service implements AutoCloseable {
             this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
             Operator operator = new Operator(app.ledger(), app.events(), control, app::sender, scheduler::nextRun, app.outbox());
             this.web = app.webServer(new Admin(operator, token, app.templates(), app.clock(), schedule,
-                    "https".equals(SiteAddress.of(app.settings()).getScheme())),
+                    "https".equals(SiteAddress.of(app.settings()).getScheme()), app.settings().get(Keys.HTTP_TRUSTED_PROXIES)),
                     () -> app.databaseUp() && scheduler.isRunning());
         } catch (RuntimeException e) {
             // Quartz registers its scheduler JVM-wide: a half-built service must not leave it behind.

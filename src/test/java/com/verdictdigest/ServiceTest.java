@@ -196,6 +196,42 @@ class ServiceTest {
     }
 
     @Test
+    void aTrustedProxySayingHttpsMakesTheAdminCookieSecureAndNobodyElseCan() throws Exception {
+        ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_HTTP_TRUSTED_PROXIES", "127.0.0.1"), Clock.systemUTC());
+        try {
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            java.util.function.Function<String, String> login = proto -> {
+                try {
+                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.base + "/admin/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("token=" + ServiceFixture.ADMIN_TOKEN));
+                    if (proto != null) {
+                        b.header("X-Forwarded-Proto", proto);
+                    }
+                    return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            assertThat(login.apply("https")).contains("; Secure");
+            assertThat(login.apply(null)).doesNotContain("Secure");
+        } finally {
+            fx.close();
+        }
+        ServiceFixture untrusted = new ServiceFixture(dir.resolve("other"), 0, 0);
+        try {
+            String cookie = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(untrusted.base + "/admin/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + ServiceFixture.ADMIN_TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).as("from a client that is not a trusted proxy the header means nothing").doesNotContain("Secure");
+        } finally {
+            untrusted.close();
+        }
+    }
+
+    @Test
     void allSignUpsTogetherHaveAnHourlyCapWithAClearMessage() throws Exception {
         ServiceFixture fx = new ServiceFixture(dir, 0, 0, Map.of("VERDICTS_SUBSCRIBE_PER_HOUR", "2"), Clock.systemUTC());
         try {

@@ -1,9 +1,11 @@
 package com.verdictdigest.admin;
 
+import com.verdictdigest.config.IpAddress;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,12 +31,25 @@ final class AdminAuth {
     }
 
     private final boolean httpsSite;
+    private final Set<String> trustedProxies;
 
-    /** @param httpsSite whether readers and the operator reach us over https (a TLS proxy in front): the cookie is then Secure */
-    AdminAuth(AdminToken token, Clock clock, boolean httpsSite) {
+    /**
+     * @param httpsSite      whether readers and the operator reach us over https (a TLS proxy in front): the cookie is then Secure
+     * @param trustedProxies proxies whose {@code X-Forwarded-Proto: https} is believed, with the same effect
+     */
+    AdminAuth(AdminToken token, Clock clock, boolean httpsSite, Set<String> trustedProxies) {
         this.token = token.value().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.httpsSite = httpsSite;
+        this.trustedProxies = trustedProxies;
+    }
+
+    private boolean overHttps(Context ctx) {
+        if (httpsSite || ctx.scheme().equals("https")) {
+            return true;
+        }
+        String peer = IpAddress.canonical(ctx.ip()).orElse(ctx.ip());
+        return trustedProxies.contains(peer) && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     boolean tokenMatches(String given) {
@@ -51,7 +66,7 @@ final class AdminAuth {
         String id = randomToken();
         sessions.put(id, new Session(randomToken(), clock.millis() + SESSION.toMillis()));
         ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age="
-                + SESSION.toSeconds() + (httpsSite || ctx.scheme().equals("https") ? "; Secure" : ""));
+                + SESSION.toSeconds() + (overHttps(ctx) ? "; Secure" : ""));
     }
 
     void logout(Context ctx) {
