@@ -92,4 +92,44 @@ class ConfirmationQueueTest {
 
         assertThat(sent).containsExactly("ada@example.com");
     }
+
+    private static double medianMillis(List<Long> nanos) {
+        List<Long> sorted = new java.util.ArrayList<>(nanos);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2) / 1e6;
+    }
+
+    /**
+     * With a relay that answers each command 30 ms later, sign-ups of new addresses (a mail each)
+     * and of an address already subscribed (no mail) are timed alike; prints both medians.
+     */
+    @Test
+    void aSignUpTakesAboutTheSameTimeWhetherItQueuesAMailOrNot() throws Exception {
+        fx.subscribers.add(EmailAddress.parse("active@example.com"), SubscriberStatus.ACTIVE);
+        try (com.verdictdigest.testing.ScriptedSmtpServer relay = new com.verdictdigest.testing.ScriptedSmtpServer()) {
+            relay.delayReplies(30);
+            com.verdictdigest.delivery.ConfirmationMail mail = new com.verdictdigest.delivery.ConfirmationMail(
+                    new com.verdictdigest.templates.Templates(Path.of("templates")), fx.links,
+                    new com.verdictdigest.delivery.MessageComposer(com.verdictdigest.testing.SenderFixture.MAIL, Clock.systemUTC()),
+                    com.verdictdigest.testing.SenderFixture.smtp(relay.port()), "Postal address");
+            try (ConfirmationQueue queue = new ConfirmationQueue(fx.db.dataSource(), fx.subscribers, mail).start()) {
+                SubscriptionService subscriptions = service(queue);
+                List<Long> fresh = new java.util.ArrayList<>();
+                List<Long> known = new java.util.ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    long t0 = System.nanoTime();
+                    subscriptions.subscribe(EmailAddress.parse("new" + i + "@example.com"));
+                    fresh.add(System.nanoTime() - t0);
+                    t0 = System.nanoTime();
+                    subscriptions.subscribe(EmailAddress.parse("active@example.com"));
+                    known.add(System.nanoTime() - t0);
+                }
+                System.out.printf(java.util.Locale.ROOT, "sign-up with a 30 ms relay: new address median %.2f ms, "
+                        + "subscribed address median %.2f ms%n", medianMillis(fresh), medianMillis(known));
+
+                Poll.until(() -> relay.delivered().size() == 30, Duration.ofSeconds(60));
+                assertThat(relay.delivered()).as("every new address got its mail, from the queue").hasSize(30);
+            }
+        }
+    }
 }

@@ -37,6 +37,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Offers STARTTLS with this context when not null (RFC 3207). */
     private final SSLContext startTls;
     private final List<String> deliveredOverTls = new CopyOnWriteArrayList<>();
+    private volatile long replyDelayMillis;
 
     public ScriptedSmtpServer() throws IOException {
         this(null);
@@ -47,6 +48,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         this.startTls = startTls;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         pool.submit(this::accept);
+    }
+
+    /** Answers every command this much later, as a relay far away does. */
+    public void delayReplies(long millis) {
+        replyDelayMillis = millis;
     }
 
     /** Recipients of the messages accepted on a connection upgraded to TLS. */
@@ -166,7 +172,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
     }
 
-    private static void reply(OutputStream out, String text) throws IOException {
+    private void reply(OutputStream out, String text) throws IOException {
+        if (replyDelayMillis > 0) {
+            try {
+                Thread.sleep(replyDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }

@@ -67,4 +67,30 @@ class ClientAddressTest {
         assertThat(subscribe(5, "2001:db8:1:3::1")).as("the next /64 is another client").isEqualTo(200);
     }
 
+
+    @Test
+    void everySignUpAnswersNoSoonerThanTheOthersWhateverTheAddress() throws Exception {
+        web = new WebFixture(dir, 1_000);
+        web.reader("active@example.com");
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.List<Long> fresh = new java.util.ArrayList<>();
+        java.util.List<Long> known = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            for (String email : java.util.List.of("new" + i + "%40example.com", "active%40example.com")) {
+                long t0 = System.nanoTime();
+                int status = http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("email=" + email)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                (email.startsWith("new") ? fresh : known).add(System.nanoTime() - t0);
+                assertThat(status).isEqualTo(200);
+            }
+        }
+        java.util.Collections.sort(fresh);
+        java.util.Collections.sort(known);
+        System.out.printf(java.util.Locale.ROOT, "sign-up answers: new address median %.1f ms, subscribed address median %.1f ms%n",
+                fresh.get(10) / 1e6, known.get(10) / 1e6);
+
+        assertThat(known.get(0) / 1_000_000).as("even the fastest answer waits for the others' time").isGreaterThanOrEqualTo(20);
+        assertThat(fresh.get(0) / 1_000_000).isGreaterThanOrEqualTo(20);
+    }
 }
