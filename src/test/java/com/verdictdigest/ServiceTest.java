@@ -104,6 +104,21 @@ class ServiceTest {
         }
     }
 
+    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A GET of the admin page (or one below it) in a session. */
+    private static String adminGet(ServiceFixture fx, String path, String session) throws Exception {
+        return NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(fx.base + path)).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A form POST to the admin page in a session. */
+    private static HttpResponse<String> adminPost(ServiceFixture fx, String path, String session, String form) throws Exception {
+        return NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(fx.base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String sessionCookie(HttpClient http, ServiceFixture fx) throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -143,9 +158,7 @@ class ServiceTest {
 
             for (String action : List.of("pause", "resume", "cancel")) {
                 for (String body : List.of("", "csrf=forged")) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/editions/2026-W48/" + action))
-                            .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = adminPost(fx, "/admin/editions/2026-W48/" + action, session, body);
                     assertThat(r.statusCode()).as("%s with '%s'", action, body).isEqualTo(403);
                 }
             }
@@ -171,10 +184,8 @@ class ServiceTest {
             String cookie = sessionCookie(http, fx);
 
             String session = cookie.substring(0, cookie.indexOf(';'));
-            String page = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin")).header("Cookie", session).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String preview = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/editions/2026-W50/preview"))
-                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String page = adminGet(fx, "/admin", session);
+            String preview = adminGet(fx, "/admin/editions/2026-W50/preview", session);
 
             assertThat(page).contains("2026-W50").doesNotContain(script);
             assertThat(preview).contains("&lt;script&gt;alert(1)&lt;/script&gt; vs Tool").doesNotContain(script);
@@ -258,17 +269,12 @@ class ServiceTest {
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             String cookie = sessionCookie(http, fx);
             String session = cookie.substring(0, cookie.indexOf(';'));
-            String phishing = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin?msg=Mail+your+token+to+evil.example"))
-                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String phishing = adminGet(fx, "/admin?msg=Mail+your+token+to+evil.example", session);
             String csrf = Jsoup.parse(phishing).selectFirst("input[name=csrf]").attr("value");
 
-            HttpResponse<String> paused = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin/editions/2026-W48/pause"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
-                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
-            String after = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin")).header("Cookie", session).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String again = http.send(HttpRequest.newBuilder(URI.create(fx.base + "/admin")).header("Cookie", session).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> paused = adminPost(fx, "/admin/editions/2026-W48/pause", session, "csrf=" + csrf);
+            String after = adminGet(fx, "/admin", session);
+            String again = adminGet(fx, "/admin", session);
 
             assertThat(phishing).doesNotContain("evil.example");
             assertThat(paused.headers().firstValue("Location")).contains("/admin");
