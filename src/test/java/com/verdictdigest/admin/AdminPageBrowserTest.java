@@ -47,7 +47,7 @@ class AdminPageBrowserTest {
 
     /** Waits for an element's text to contain {@code expected}: a click's page may still be the old one. */
     private void waitForText(By by, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(by).getText().contains(expected));
     }
 
@@ -67,7 +67,7 @@ class AdminPageBrowserTest {
         waitForText(By.tagName("h1"), "Editions");
         assertThat(browser.findElement(By.id("next-run")).getText()).matches("Mon \\d{1,2} \\w{3} 20\\d\\d, 09:00 UTC");
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> {
                     WebElement week = d.findElement(By.id("send-week"));
                     week.clear();
@@ -76,7 +76,7 @@ class AdminPageBrowserTest {
                     return true;
                 });
         // The page reloads itself every two seconds from now on: read it between reloads.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.id("message")).getText().equals("Sending 2026-W48."));
 
         // The page refreshes itself while sending; the progress bar climbs to 100%.

@@ -72,7 +72,10 @@ class BrowserFlowTest {
 
     /** The page's heading, once the page has one (a click's navigation may still be under way). */
     private String heading() {
+        // While a click's page replaces the old one, Chromium may report the old heading gone in more
+        // ways than a stale element: look again until the new page answers.
         return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElements(By.tagName("h1")).stream().findFirst().map(h -> h.getText()).orElse(null));
     }
 
