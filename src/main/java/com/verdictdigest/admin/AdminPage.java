@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /admin}: the operator's page. A token form, then a session cookie; every form carries the
@@ -38,7 +39,7 @@ public final class AdminPage {
     private final Clock clock;
     private final ScheduleConfig schedule;
     /** Per session (by its CSRF token), the outcome of its last action, shown once. */
-    private final Map<String, String> flashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> flashes = new ConcurrentHashMap<>();
 
     AdminPage(Operator operator, AdminAuth auth, Templates templates, Clock clock, ScheduleConfig schedule) {
         this.operator = operator;
@@ -83,6 +84,10 @@ public final class AdminPage {
     }
 
     public void logout(Context ctx) {
+        AdminAuth.Session session = auth.session(ctx);
+        if (session != null) {
+            flashes.remove(session.csrf());
+        }
         auth.logout(ctx);
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }

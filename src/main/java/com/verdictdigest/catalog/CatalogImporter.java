@@ -101,7 +101,10 @@ public final class CatalogImporter {
             } catch (PageRejectedException e) {
                 refuse(display(page), e.getMessage());
             } catch (StoreException e) {
-                // A page the store refuses all the same (a limit the contract does not know of): the rest go on.
+                if (!(e.getCause() instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState()))) {
+                    throw e; // a database that is down fails the import, as before
+                }
+                // A value the store finds too long all the same (a limit the contract does not know of): the rest go on.
                 refuse(display(page), "could not be stored: " + e.getMessage());
             }
         }

@@ -10,7 +10,7 @@ public final class DataDir {
     private DataDir() {
     }
 
-    public static Path ready(Settings settings) {
+    public static void ready(Settings settings) {
         Path dir = settings.get(Keys.DATA_DIR);
         try {
             Files.createDirectories(dir);
@@ -21,6 +21,5 @@ public final class DataDir {
         if (!Files.isWritable(dir)) {
             throw new ConfigException("config: data.dir = '" + dir + "' is not writable by this user");
         }
-        return dir;
     }
 }

@@ -42,6 +42,11 @@ public final class ConfirmationMail implements ConfirmationSender {
             session.send(message);
             return true;
         } catch (SendFailure e) {
+            if (e.permanent()) {
+                // The relay refused this address or message for good: trying again changes nothing.
+                log.warn("Confirmation mail to reader {} refused for good: {}", reader.id(), e.getMessage());
+                return true;
+            }
             log.warn("Confirmation mail to reader {} failed, to be tried again: {}", reader.id(), e.getMessage());
             return false;
         }

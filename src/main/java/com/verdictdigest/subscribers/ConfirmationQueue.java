@@ -1,6 +1,5 @@
 package com.verdictdigest.subscribers;
 
-import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
 import com.verdictdigest.store.Jdbc;
@@ -13,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,11 +91,13 @@ public final class ConfirmationQueue implements AutoCloseable {
      * @return false when the relay refused one (it is due again; the round stops there)
      */
     public boolean sendDue() {
-        for (long id : due()) {
+        List<Long> due = due();
+        Map<Long, Subscriber> readers = due.isEmpty() ? Map.of() : subscribers.byIds(due);
+        for (long id : due) {
             if (Jdbc.run(db, "take a confirmation mail", con -> update(con, SQL.get("take-confirmation"), id)) == 0) {
                 continue; // another process took it
             }
-            Subscriber reader = subscribers.byId(id).orElse(null);
+            Subscriber reader = readers.get(id);
             if (reader == null || reader.status() != SubscriberStatus.PENDING) {
                 continue; // confirmed or gone meanwhile: no mail needed
             }
@@ -109,7 +111,6 @@ public final class ConfirmationQueue implements AutoCloseable {
 
     private List<Long> due() {
         try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("due-confirmations"))) {
-            bind(ps);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

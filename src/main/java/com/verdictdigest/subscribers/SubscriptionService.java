@@ -57,13 +57,22 @@ public final class SubscriptionService {
     public void subscribe(EmailAddress email) {
         SubscriberRepository.Added added = subscribers.add(email, SubscriberStatus.PENDING);
         Subscriber reader = subscribers.find(email).orElseThrow();
+        if (reader.status() == SubscriberStatus.PENDING && added == SubscriberRepository.Added.ADDED) {
+            events.record(reader.id(), EventKind.SUBSCRIBE, EventSource.FORM, null, null);
+        }
+        if (reader.status() == SubscriberStatus.PENDING || reader.status() == SubscriberStatus.UNSUBSCRIBED) {
+            requestConfirmation(reader, EventSource.FORM, null);
+        }
+    }
+
+    /**
+     * Queues the confirmation mail of a pending reader, or of one who unsubscribed and asks to come
+     * back (who is pending again, with the event), at most once per {@code subscribe.resend-minutes}.
+     */
+    private void requestConfirmation(Subscriber reader, EventSource source, IsoWeek edition) {
         if (reader.status() == SubscriberStatus.UNSUBSCRIBED) {
             run(con -> update(con, SQL.get("back-to-pending"), reader.id()));
-        } else if (reader.status() != SubscriberStatus.PENDING) {
-            return;
-        }
-        if (added == SubscriberRepository.Added.ADDED || reader.status() == SubscriberStatus.UNSUBSCRIBED) {
-            events.record(reader.id(), EventKind.SUBSCRIBE, EventSource.FORM, null, null);
+            events.record(reader.id(), EventKind.SUBSCRIBE, source, edition, null);
         }
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp earliest = Timestamp.from(clock.instant().minus(resendAfter));
@@ -126,7 +135,7 @@ public final class SubscriptionService {
         if (reader.isEmpty() || reader.get().status() != SubscriberStatus.UNSUBSCRIBED) {
             return Resubscribed.UNCHANGED;
         }
-        subscribe(EmailAddress.parse(reader.get().email()));
+        requestConfirmation(reader.get(), source, edition);
         return Resubscribed.CONFIRMATION_SENT;
     }
 

@@ -25,7 +25,7 @@ final class BodyFirst extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!"POST".equals(request.getMethod()) || !request.getHttpURI().getPath().startsWith("/u/")) {
+        if (!WebServer.unsubscribePost(request)) {
             return super.handle(request, response, callback);
         }
         Content.Source.asByteBufferAsync(request, maxBytes).whenComplete((body, failure) -> {

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.SubscriptionService;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code POST /subscribe}: the site's signup form ({@code email}) or JSON ({@code {"email": ...}}).
  * The answer is the same for a new, pending or active address, so nobody can probe who subscribed.
  */
 final class SignupForm {
-    private static final java.time.Duration SAME_TIME = java.time.Duration.ofMillis(20);
+    private static final Duration SAME_TIME = Duration.ofMillis(20);
     /** Thread-safe once configured: one per class, not one per request. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +80,7 @@ final class SignupForm {
     private static void sameTimeForEveryone(long start) {
         long left;
         while ((left = SAME_TIME.toNanos() - (System.nanoTime() - start)) > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(left); // may wake early: wait out the rest
+            LockSupport.parkNanos(left); // may wake early: wait out the rest
         }
     }
 

@@ -51,9 +51,14 @@ public final class WebServer implements AutoCloseable {
      * these requests: a permit is held until the response is done, so a sign-up that mails or a slow
      * client elsewhere never holds up the others. Javalin puts its own handler inside this one.
      */
+    /** The requests that wait for their turn (and whose body is read first, {@link BodyFirst}). */
+    static boolean unsubscribePost(org.eclipse.jetty.server.Request request) {
+        return "POST".equals(request.getMethod()) && request.getHttpURI().getPath().startsWith("/u/");
+    }
+
     private static QoSHandler admission(int maxActive, Duration maxWait) {
         QoSHandler qos = new QoSHandler();
-        qos.include(request -> "POST".equals(request.getMethod()) && request.getHttpURI().getPath().startsWith("/u/"));
+        qos.include(WebServer::unsubscribePost);
         qos.setMaxRequestCount(maxActive);
         qos.setMaxSuspend(maxWait); // then 503 Service Unavailable
         return qos;
