@@ -1,38 +1,8 @@
--- Named statements of editions and the delivery ledger (see store.NamedSql). Bound parameters only;
+-- Named statements of the delivery ledger and the senders' leases (see store.NamedSql). Bound parameters only;
 -- portable to PostgreSQL (FOR UPDATE SKIP LOCKED works on H2 2.x and PostgreSQL).
 
--- name: find-edition
-SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
-  FROM edition WHERE week = ?
-
--- name: edition-by-id
-SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
-  FROM edition WHERE id = ?
-
 -- name: lock-edition
-SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
-  FROM edition WHERE id = ? FOR UPDATE
-
--- name: all-editions
-SELECT id, week, status, subject, comparisons, more_count, audience, status_reason, created_at, started_at, finished_at
-  FROM edition ORDER BY week DESC
-
--- name: insert-edition
-INSERT INTO edition (week, status, subject, comparisons, more_count, created_at) VALUES (?, ?, ?, ?, ?, ?)
-
--- name: insert-edition-comparison
-INSERT INTO edition_comparison (edition_id, position, comparison_slug) VALUES (?, ?, ?)
-
--- name: edition-comparisons
-SELECT comparison_slug FROM edition_comparison WHERE edition_id = ? ORDER BY position
-
--- name: change-edition-status
--- The operator's pause, resume and cancel: only from the states they apply to.
-UPDATE edition SET status = ?, status_reason = ? WHERE id = ? AND status IN (?, ?)
-
--- name: insert-skipped-edition
-INSERT INTO edition (week, status, subject, comparisons, more_count, status_reason, created_at)
-VALUES (?, 'skipped', ?, 0, 0, ?, ?)
+SELECT status, audience FROM edition WHERE id = ? FOR UPDATE
 
 -- name: start-edition
 UPDATE edition SET status = 'sending', status_reason = NULL, started_at = COALESCE(started_at, ?) WHERE id = ?
@@ -128,11 +98,6 @@ UPDATE delivery SET status = 'pending', claimed_by = NULL, in_doubt = TRUE, upda
 
 -- name: delivery-counts
 SELECT status, COUNT(*), SUM(CASE WHEN in_doubt THEN 1 ELSE 0 END) FROM delivery WHERE edition_id = ? GROUP BY status
-
--- name: mark-bounced
-UPDATE subscriber SET status = 'bounced' WHERE id = ? AND status = 'active'
-
--- Heartbeats and leases use the database's clock, so senders on several machines agree on it.
 
 -- name: database-now
 SELECT CURRENT_TIMESTAMP

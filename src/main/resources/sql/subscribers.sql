@@ -22,9 +22,6 @@ SELECT b.subscriber_id, b.tool_slug, t.name
 -- name: subscribers-by-id-range
 SELECT id, email, status, created_at FROM subscriber WHERE id BETWEEN ? AND ? ORDER BY id
 
--- name: activate-pending
-UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'
-
 -- name: subscribers-after
 SELECT id, email, status, created_at FROM subscriber WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
 
@@ -45,6 +42,9 @@ UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND statu
 -- Only soon after the unsubscribe ("changed your mind?"); later, an old link goes through double opt-in.
 UPDATE subscriber SET status = 'active', confirmed_at = ?, unsubscribed_at = NULL
  WHERE id = ? AND status = 'unsubscribed' AND unsubscribed_at > ?
+
+-- name: bounce
+UPDATE subscriber SET status = 'bounced' WHERE id = ? AND status = 'active'
 
 -- name: back-to-pending
 UPDATE subscriber SET status = 'pending' WHERE id = ? AND status = 'unsubscribed'

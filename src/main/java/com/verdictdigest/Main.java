@@ -10,7 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Stops Jakarta Mail scanning the class path (ServiceLoader) for every stream it makes (shared/STACK.md).
+        // Names Angus's stream provider, so Jakarta Mail does not look it up with a ServiceLoader scan of
+        // the class path for every stream it makes.
         if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
             System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         }

@@ -3,8 +3,8 @@ package com.verdictdigest.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verdictdigest.delivery.EditionControl;
-import com.verdictdigest.delivery.PreflightException;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.PreflightException;
+import com.verdictdigest.week.IsoWeek;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class AdminApi {
         }
         try {
             if (dryRun) {
-                var r = operator.sender().dryRun(week);
+                var r = operator.proofs().dryRun(week);
                 ctx.status(200).json(Map.of("week", week.toString(), "dryRun", true, "copies", r.copies(),
                         "comparisons", r.comparisons(), "subject", r.subject()));
                 return;
@@ -110,7 +110,7 @@ public final class AdminApi {
             ctx.status(404).json(Map.of("error", "no such week"));
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(operator.sender().preview(week.get()).html());
+        ctx.contentType("text/html; charset=utf-8").result(operator.proofs().preview(week.get()).html());
     }
 
     public void pause(Context ctx) {

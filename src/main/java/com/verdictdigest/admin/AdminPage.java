@@ -1,21 +1,16 @@
 package com.verdictdigest.admin;
 
 import com.verdictdigest.delivery.EditionControl;
-import com.verdictdigest.delivery.PreflightException;
-import com.verdictdigest.delivery.SendFailure;
-import com.verdictdigest.digest.IsoWeek;
-import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.editions.PreflightException;
+import com.verdictdigest.mail.MessageParts;
+import com.verdictdigest.mail.SendFailure;
 import com.verdictdigest.schedule.ScheduleConfig;
+import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.templates.TrustedHtml;
+import com.verdictdigest.week.IsoWeek;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +19,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -125,7 +120,7 @@ public final class AdminPage {
             String msg;
             try {
                 EmailAddress to = EmailAddress.parse(ctx.formParam("email"));
-                operator.sender().sendTest(week, null, to.value());
+                operator.proofs().sendTest(week, null, to.value());
                 msg = "Test copy of " + week + " sent to " + to + ".";
             } catch (IllegalArgumentException | SendFailure | PreflightException e) {
                 msg = "Test send failed: " + e.getMessage();
@@ -147,7 +142,7 @@ public final class AdminPage {
     }
 
     public void preview(Context ctx) {
-        AdminApi.week(ctx).ifPresentOrElse(w -> ctx.contentType("text/html; charset=utf-8").result(operator.sender().preview(w).html()),
+        AdminApi.week(ctx).ifPresentOrElse(w -> ctx.contentType("text/html; charset=utf-8").result(operator.proofs().preview(w).html()),
                 () -> ctx.status(404).result("No such week.\n"));
     }
 
@@ -155,35 +150,22 @@ public final class AdminPage {
     public void outboxMessage(Context ctx) {
         operator.outboxMessage(ctx.pathParam("file")).ifPresentOrElse(bytes -> {
             try {
-                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
-                String html = htmlPart(m);
-                ctx.contentType(html == null ? "text/plain; charset=utf-8" : "text/html; charset=utf-8")
-                        .result(html == null ? new String(bytes, StandardCharsets.UTF_8) : html);
-            } catch (MessagingException | IOException e) {
+                Optional<String> html = MessageParts.html(bytes);
+                ctx.contentType(html.isEmpty() ? "text/plain; charset=utf-8" : "text/html; charset=utf-8")
+                        .result(html.orElseGet(() -> new String(bytes, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
                 ctx.status(500).result("This message cannot be read: " + e.getMessage() + "\n");
             }
         }, () -> ctx.status(404).result("No such message.\n"));
     }
 
-    private static String htmlPart(MimeMessage m) throws MessagingException, IOException {
-        if (m.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if (part.isMimeType("text/html")) {
-                    return (String) part.getContent();
-                }
-            }
-        }
-        return null;
-    }
-
-    private java.util.Optional<IsoWeek> weekParam(Context ctx) {
+    private Optional<IsoWeek> weekParam(Context ctx) {
         String raw = ctx.pathParamMap().containsKey("week") ? ctx.pathParam("week") : ctx.formParam("week");
         try {
-            return java.util.Optional.of(IsoWeek.parse(raw));
+            return Optional.of(IsoWeek.parse(raw));
         } catch (IllegalArgumentException e) {
             back(ctx, e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

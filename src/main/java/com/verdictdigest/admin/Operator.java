@@ -2,10 +2,11 @@ package com.verdictdigest.admin;
 
 import com.verdictdigest.delivery.DeliveryLedger;
 import com.verdictdigest.delivery.EditionControl;
-import com.verdictdigest.delivery.EditionRecord;
-import com.verdictdigest.delivery.EditionSender;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionProofs;
+import com.verdictdigest.editions.EditionRecord;
+import com.verdictdigest.editions.EditionStore;
 import com.verdictdigest.events.EventLog;
+import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,34 +20,36 @@ import java.util.stream.Stream;
 
 /** What the admin page and API show and do, in one place. */
 public final class Operator {
+    private final EditionStore editions;
     private final DeliveryLedger ledger;
     private final EventLog events;
     private final EditionControl control;
-    private final Supplier<EditionSender> senders;
+    private final EditionProofs proofs;
     private final Supplier<Optional<Instant>> nextRun;
     private final Path outbox;
 
     /**
      * @param outbox the outbox folder when mail goes there (the default transport), otherwise null
      */
-    public Operator(DeliveryLedger ledger, EventLog events, EditionControl control, Supplier<EditionSender> senders,
+    public Operator(EditionStore editions, DeliveryLedger ledger, EventLog events, EditionControl control, EditionProofs proofs,
                     Supplier<Optional<Instant>> nextRun, Path outbox) {
+        this.editions = editions;
         this.ledger = ledger;
         this.events = events;
         this.control = control;
-        this.senders = senders;
+        this.proofs = proofs;
         this.nextRun = nextRun;
         this.outbox = outbox;
     }
 
     public List<EditionFigures> editions() {
         Map<String, Map<String, Integer>> perEdition = events.countsPerEdition();
-        return ledger.all().stream().map(e -> figures(e, perEdition)).toList();
+        return editions.all().stream().map(e -> figures(e, perEdition)).toList();
     }
 
     public Optional<EditionFigures> edition(IsoWeek week) {
         Map<String, Map<String, Integer>> perEdition = events.countsPerEdition();
-        return ledger.find(week).map(e -> figures(e, perEdition));
+        return editions.find(week).map(e -> figures(e, perEdition));
     }
 
     private EditionFigures figures(EditionRecord e, Map<String, Map<String, Integer>> perEdition) {
@@ -57,8 +60,9 @@ public final class Operator {
         return control;
     }
 
-    public EditionSender sender() {
-        return senders.get();
+    /** Previews, test sends and dry runs. */
+    public EditionProofs proofs() {
+        return proofs;
     }
 
     public Optional<Instant> nextRun() {

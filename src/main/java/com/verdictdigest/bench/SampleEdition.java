@@ -5,7 +5,7 @@ import com.verdictdigest.catalog.ComparisonPageParser;
 import com.verdictdigest.catalog.PageRejectedException;
 import com.verdictdigest.catalog.ToolFigures;
 import com.verdictdigest.digest.Edition;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,13 +1,13 @@
 package com.verdictdigest.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
 import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.delivery.SendSummary;
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
@@ -38,7 +38,8 @@ import javax.management.openmbean.CompositeData;
 /**
  * Sends the sample site's week 2026-W48 to N made-up readers through the whole pipeline (plan,
  * render once, personalise, record each delivery in the ledger, compose, SMTP) in a throwaway
- * database, and prints its figures, the last line as JSON for shared/bench/run.sh.
+ * database, and prints its figures, the last line as JSON for harnesses that compare senders
+ * (README, Performance).
  */
 public final class SendBenchmark {
     private static final IsoWeek WEEK = IsoWeek.parse("2026-W48");
@@ -69,7 +70,7 @@ public final class SendBenchmark {
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
             long[] heapPeaks = heap.stop();
             timer.shutdownNow();
-            long avgBytes = sender.sampleMessageBytes(WEEK);
+            long avgBytes = app.proofs().sampleMessageBytes(WEEK);
             double seconds = summary.sending().toNanos() / 1e9;
             long peakHeapMb = heapPeaks[0] / (1024 * 1024);
             String afterFullGc = heapPeaks[1] < 0 ? "no full collection" : heapPeaks[1] / (1024 * 1024) + " MB after a full collection";

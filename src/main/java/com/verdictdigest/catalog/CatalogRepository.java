@@ -3,6 +3,7 @@ package com.verdictdigest.catalog;
 import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
+import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
 import java.net.URI;
@@ -44,19 +45,7 @@ public final class CatalogRepository {
         if (storedAsItIs(c)) {
             return Saved.UNCHANGED;
         }
-        try (Connection con = db.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                Saved saved = save(con, c);
-                con.commit();
-                return saved;
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save comparison " + c.slug() + ": " + e.getMessage(), e);
-        }
+        return Jdbc.inTransaction(db, "save comparison " + c.slug(), con -> save(con, c));
     }
 
     private Saved save(Connection con, Comparison c) throws SQLException {

@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * Reads one comparison page by the site's markup contract ({@code shared/site/README.md}).
+ * Reads one comparison page by the markup contract the site publishes for its comparison pages.
  * Anything the contract promises but the page lacks is a {@link PageRejectedException} naming
  * the part that is wrong; nothing is guessed.
  */

@@ -1,6 +1,6 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
 import com.verdictdigest.bench.RenderBenchmark;
 import com.verdictdigest.bench.SendBenchmark;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package com.verdictdigest.cli;
 import com.verdictdigest.catalog.Comparison;
 import com.verdictdigest.catalog.Review;
 import com.verdictdigest.catalog.ToolFigures;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.time.ZoneId;
 import java.util.List;
 

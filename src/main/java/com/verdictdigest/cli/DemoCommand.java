@@ -1,11 +1,11 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
 import com.verdictdigest.subscribers.EmailAddress;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code verdicts demo}: the whole pipeline on its embedded defaults, for a first look. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {

@@ -1,27 +1,26 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.delivery.EditionSender;
+import com.verdictdigest.delivery.SendSummary;
 import com.verdictdigest.digest.DigestEmail;
-import com.verdictdigest.digest.Edition;
-import com.verdictdigest.digest.IsoWeek;
-import com.verdictdigest.digest.Preflight;
 import com.verdictdigest.digest.Reader;
-import com.verdictdigest.digest.RenderedEdition;
+import com.verdictdigest.editions.EditionProofs;
+import com.verdictdigest.editions.PreflightException;
+import com.verdictdigest.editions.PreparedEdition;
+import com.verdictdigest.mail.SendFailure;
 import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
-import com.verdictdigest.config.Keys;
-import com.verdictdigest.delivery.EditionSender;
-import com.verdictdigest.delivery.PreflightException;
-import com.verdictdigest.delivery.SendFailure;
-import com.verdictdigest.delivery.SendSummary;
-import java.util.Locale;
+import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,16 +44,14 @@ final class DigestCommand {
         IsoWeek isoWeek = week(week);
         PrintWriter stdout = root.spec.commandLine().getOut();
         try (App app = root.open()) {
-            Edition edition = app.planner().plan(isoWeek);
-            if (edition.isEmpty()) {
+            PreparedEdition draft = app.preparer().draft(isoWeek, false);
+            if (draft.edition().isEmpty()) {
                 stdout.println(isoWeek + " has no comparisons: an empty edition is "
                         + (app.digestConfig().sendEmpty() ? "sent anyway (digest.send-empty=true)"
                         : "not sent (digest.send-empty=false)"));
             }
-            RenderedEdition rendered = app.renderer().render(edition);
-            Reader reader = as == null ? new Reader(0, "sample.reader@example.com", edition.sampleBookmarks())
-                    : subscriber(app, as);
-            DigestEmail email = rendered.personalize(reader, app.links());
+            Reader reader = as == null ? draft.sampleReader("sample.reader@example.com") : subscriber(app, as);
+            DigestEmail email = draft.copyFor(reader);
             Path dir = out != null ? out : app.settings().get(Keys.DATA_DIR).resolve("preview");
             Path html = dir.resolve(isoWeek + ".html");
             Path text = dir.resolve(isoWeek + ".txt");
@@ -70,7 +67,7 @@ final class DigestCommand {
                     : " (bookmarks: " + String.join(", ", reader.bookmarks().stream().map(Bookmark::toolName).toList()) + ")"));
             stdout.println("HTML:    " + html + " (" + email.html().getBytes(StandardCharsets.UTF_8).length + " bytes)");
             stdout.println("Text:    " + text);
-            List<String> problems = new Preflight(app.digestConfig()).check(email);
+            List<String> problems = app.preparer().preflight(email);
             if (problems.isEmpty()) {
                 stdout.println("Preflight: passed");
                 return 0;
@@ -93,9 +90,8 @@ final class DigestCommand {
         IsoWeek isoWeek = week(week);
         PrintWriter out = root.spec.commandLine().getOut();
         try (App app = root.open()) {
-            EditionSender sender = app.sender();
             if (dryRun) {
-                EditionSender.DryRun r = sender.dryRun(isoWeek);
+                EditionProofs.DryRun r = app.proofs().dryRun(isoWeek);
                 out.printf(Locale.ROOT, "Dry run of %s (\"%s\"): %d comparisons; %,d copies rendered and checked, "
                                 + "%,d bytes on average, in %.1f s; nothing sent%n", r.week(), r.subject(), r.comparisons(),
                         r.copies(), r.copies() == 0 ? 0 : r.bytes() / r.copies(), r.duration().toNanos() / 1e9);
@@ -104,18 +100,19 @@ final class DigestCommand {
             if (to != null) {
                 EmailAddress address = address("--to", to);
                 Subscriber known = app.subscribers().find(address).orElse(null);
-                String id = sender.sendTest(isoWeek, known, address.value());
+                String id = app.proofs().sendTest(isoWeek, known, address.value());
                 out.println("Test copy of " + isoWeek + " sent to " + address + " through " + app.mailer().describe()
                         + " (Message-ID <" + id + ">)");
                 return 0;
             }
+            EditionSender sender = app.sender();
             Thread hook = new Thread(() -> {
                 sender.stop();
                 sendDone.acquireUninterruptibly();
             }, "stop-sending");
             Runtime.getRuntime().addShutdownHook(hook);
             SendSummary summary;
-            try (SendProgress progress = new SendProgress(app.ledger(), isoWeek, out)) {
+            try (SendProgress progress = new SendProgress(app.editions(), app.ledger(), isoWeek, out)) {
                 summary = sender.send(isoWeek);
             } finally {
                 sendDone.release();

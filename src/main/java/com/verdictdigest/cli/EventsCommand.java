@@ -1,8 +1,8 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.app.App;
 import com.verdictdigest.events.Event;
+import com.verdictdigest.week.IsoWeek;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

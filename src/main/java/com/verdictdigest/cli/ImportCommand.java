@@ -1,6 +1,6 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
 import com.verdictdigest.catalog.ImportReport;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,8 +2,9 @@ package com.verdictdigest.cli;
 
 import com.verdictdigest.delivery.DeliveryCounts;
 import com.verdictdigest.delivery.DeliveryLedger;
-import com.verdictdigest.delivery.EditionRecord;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionRecord;
+import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.week.IsoWeek;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,13 +22,15 @@ final class SendProgress implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final EditionStore editions;
     private final DeliveryLedger ledger;
     private final IsoWeek week;
     private final PrintWriter out;
     private final long start = System.nanoTime();
     private int firstDone = -1;
 
-    SendProgress(DeliveryLedger ledger, IsoWeek week, PrintWriter out) {
+    SendProgress(EditionStore editions, DeliveryLedger ledger, IsoWeek week, PrintWriter out) {
+        this.editions = editions;
         this.ledger = ledger;
         this.week = week;
         this.out = out;
@@ -36,7 +39,7 @@ final class SendProgress implements AutoCloseable {
 
     private void print() {
         try {
-            Optional<EditionRecord> edition = ledger.find(week);
+            Optional<EditionRecord> edition = editions.find(week);
             if (edition.isEmpty() || edition.get().audience() == null) {
                 return;
             }

@@ -1,7 +1,7 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
-import com.verdictdigest.Service;
+import com.verdictdigest.app.App;
+import com.verdictdigest.app.Service;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.schedule.ScheduleConfig;

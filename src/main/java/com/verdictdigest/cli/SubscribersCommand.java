@@ -2,12 +2,14 @@ package com.verdictdigest.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
+import com.verdictdigest.events.EventSource;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberCsv;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.subscribers.SubscriptionService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -48,9 +50,9 @@ final class SubscribersCommand {
                     refused++;
                     continue;
                 }
-                SubscriberRepository.Added added = repo.add(email, active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
+                SubscriptionService.Added added = app.subscriptions().add(email,
+                        active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING, EventSource.OPERATOR);
                 Subscriber s = repo.find(email).orElseThrow();
-                SubscriberCsv.recordOperatorEvent(app.events(), added, s.id());
                 out.println(switch (added) {
                     case ADDED -> "added " + s.email() + " (" + s.status().word() + ")";
                     case ACTIVATED -> "activated " + s.email();
@@ -68,7 +70,7 @@ final class SubscribersCommand {
     int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
                   @Option(names = "--active", description = "Add new readers as active (confirmed).") boolean active) {
         try (App app = root.open(); InputStream in = Files.newInputStream(file)) {
-            SubscriberCsv.ImportResult result = new SubscriberCsv(app.subscribers(), app.events())
+            SubscriberCsv.ImportResult result = new SubscriberCsv(app.subscribers(), app.subscriptions())
                     .importFrom(in, file.toString(), active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING);
             result.problems().forEach(p -> root.spec.commandLine().getErr().println("refused " + p));
             root.spec.commandLine().getOut().println(result.summary());
@@ -129,7 +131,7 @@ final class SubscribersCommand {
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every reader to a CSV file.")
     int export(@Parameters(paramLabel = "FILE.csv") Path file) {
         try (App app = root.open(); Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            int n = new SubscriberCsv(app.subscribers(), app.events()).export(out);
+            int n = new SubscriberCsv(app.subscribers(), app.subscriptions()).export(out);
             root.spec.commandLine().getOut().println("Exported " + n + " readers to " + file);
             return 0;
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package com.verdictdigest.cli;
 
-import com.verdictdigest.App;
+import com.verdictdigest.app.App;
 import com.verdictdigest.config.ConfigException;
 import com.verdictdigest.config.DataDir;
 import com.verdictdigest.config.Settings;
@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The root command, {@code verdicts}: global options and the table of subcommands. */
 @Command(name = "verdicts", mixinStandardHelpOptions = true, version = "Verdict Digest 0.1",

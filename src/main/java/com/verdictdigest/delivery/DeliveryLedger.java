@@ -1,29 +1,21 @@
 package com.verdictdigest.delivery;
 
-import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.store.DiskWrite;
 import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
-import com.verdictdigest.store.StoreException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Editions and their delivery records. Every state change of a delivery is a single guarded UPDATE
+ * The delivery records of editions: one per reader of an edition's audience. Every state change of a delivery is a single guarded UPDATE
  * (it names the state it leaves), so two processes working on one edition can never both take the
  * same reader, and a crash leaves each record in a state that says exactly what is known.
  */
@@ -112,82 +104,6 @@ public final class DeliveryLedger {
         return Timestamp.from(clock.instant());
     }
 
-    public Optional<EditionRecord> find(IsoWeek week) {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("find-edition"))) {
-            bind(ps, week.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(edition(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read edition " + week, e);
-        }
-    }
-
-    public List<EditionRecord> all() {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("all-editions"));
-             ResultSet rs = ps.executeQuery()) {
-            List<EditionRecord> result = new ArrayList<>();
-            while (rs.next()) {
-                result.add(edition(rs));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw failure("read editions", e);
-        }
-    }
-
-    /**
-     * The edition of a week, created as planned with its comparisons on first call. The week is
-     * unique, so when two processes plan the same week at once one insert fails and both read the
-     * one edition that exists.
-     */
-    public EditionRecord plan(IsoWeek week, String subject, List<String> comparisonSlugs, int moreCount) {
-        Optional<EditionRecord> existing = find(week);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        try (Connection con = db.getConnection()) {
-            con.setAutoCommit(false);
-            try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-edition"), new String[] {"id"})) {
-                bind(ps, week.toString(), EditionStatus.PLANNED.word(), subject, comparisonSlugs.size(), moreCount, now());
-                ps.executeUpdate();
-                long id;
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                for (int i = 0; i < comparisonSlugs.size(); i++) {
-                    update(con, SQL.get("insert-edition-comparison"), id, i, comparisonSlugs.get(i));
-                }
-                con.commit();
-            } catch (SQLException e) {
-                con.rollback();
-                if (!isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("plan edition " + week, e);
-        }
-        return find(week).orElseThrow();
-    }
-
-    public List<String> comparisonSlugs(long editionId) {
-        try (Connection con = db.getConnection();
-             PreparedStatement ps = con.prepareStatement(SQL.get("edition-comparisons"))) {
-            bind(ps, editionId);
-            List<String> slugs = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    slugs.add(rs.getString(1));
-                }
-            }
-            return slugs;
-        } catch (SQLException e) {
-            throw failure("read edition comparisons", e);
-        }
-    }
-
     /**
      * Marks the edition as sending and, the first time only, fixes its audience: one pending record
      * per active reader. Done under a lock on the edition row, so a second process arriving at the
@@ -195,177 +111,85 @@ public final class DeliveryLedger {
      *
      * @param resumePaused whether a paused edition may be resumed by this call (the operator's explicit
      *                     send) or must stay paused (the schedule, another trigger)
-     * @return the edition after the change, or empty when it is final (sent, skipped, cancelled) or paused
+     * @return false when the edition is final (sent, skipped, cancelled) or stays paused
      */
-    public Optional<EditionRecord> startSending(long editionId, boolean resumePaused) {
-        try (Connection con = db.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                EditionRecord edition;
-                try (PreparedStatement ps = con.prepareStatement(SQL.get("lock-edition"))) {
-                    bind(ps, editionId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        edition = edition(rs);
-                    }
-                }
-                if (edition.status().isFinal() || (edition.status() == EditionStatus.PAUSED && !resumePaused)) {
-                    con.rollback();
-                    return Optional.empty();
-                }
-                if (edition.audience() == null) {
-                    int audience = update(con, SQL.get("fix-audience"), editionId, now());
-                    update(con, SQL.get("set-audience"), audience, editionId);
-                }
-                update(con, SQL.get("start-edition"), now(), editionId);
-                con.commit();
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
+    public boolean startSending(long editionId, boolean resumePaused) {
+        boolean started = Jdbc.inTransaction(db, "start sending edition " + editionId, con -> {
+            record Locked(EditionStatus status, boolean audienceFixed) {
             }
-        } catch (SQLException e) {
-            throw failure("start sending edition " + editionId, e);
-        }
-        makeDurable(); // the audience is on disk before any message goes out: journals name its records
-        return Optional.of(byId(editionId));
-    }
-
-    public EditionRecord byId(long id) {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("edition-by-id"))) {
-            bind(ps, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("no edition " + id);
-                }
-                return edition(rs);
+            Locked edition = Jdbc.first(con, SQL.get("lock-edition"),
+                    rs -> new Locked(EditionStatus.of(rs.getString(1)), rs.getObject(2) != null), editionId)
+                    .orElseThrow(() -> new IllegalArgumentException("no edition " + editionId));
+            if (edition.status().isFinal() || edition.status() == EditionStatus.PAUSED && !resumePaused) {
+                return false;
             }
-        } catch (SQLException e) {
-            throw failure("read edition " + id, e);
-        }
-    }
-
-    /**
-     * The operator's lifecycle change: to {@code to} only from one of {@code from}.
-     *
-     * @return whether it changed
-     */
-    public boolean changeStatus(long editionId, EditionStatus to, String reason, EditionStatus from1, EditionStatus from2) {
-        return run("change edition status", con -> update(con, SQL.get("change-edition-status"), to.word(), reason,
-                editionId, from1.word(), from2.word())) == 1;
-    }
-
-    /** Records a week as skipped (a schedule run missed past its catch-up window), unless it already has an edition. */
-    public void skipWeek(IsoWeek week, String reason) {
-        if (find(week).isPresent()) {
-            return;
-        }
-        try {
-            run("skip edition", con -> update(con, SQL.get("insert-skipped-edition"), week.toString(),
-                    "Week " + week.week() + ": not sent", reason, now()));
-        } catch (StoreException e) {
-            if (!(e.getCause() instanceof SQLException sql && isUniqueViolation(sql))) {
-                throw e;
+            if (!edition.audienceFixed()) {
+                int audience = update(con, SQL.get("fix-audience"), editionId, now());
+                update(con, SQL.get("set-audience"), audience, editionId);
             }
+            update(con, SQL.get("start-edition"), now(), editionId);
+            return true;
+        });
+        if (started) {
+            makeDurable(); // the audience is on disk before any message goes out: journals name its records
         }
+        return started;
     }
 
-    /** Marks the edition sent if it is still sending; false when another process already did or it was paused. */
+    /** Marks the edition sent if it is still sending and nobody is left to send to; false otherwise. */
     public boolean finish(long editionId) {
         return run("finish edition", con -> update(con, SQL.get("finish-edition"), now(), editionId)) > 0;
     }
 
     /** Takes up to 50 pending readers for this process; other processes skip the rows it has locked. */
     public List<Long> claim(long editionId, String processId) {
-        try (Connection con = db.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = con.prepareStatement(SQL.get("pending-batch"))) {
-                    bind(ps, editionId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
-                    }
+        return Jdbc.inTransaction(db, "claim deliveries", con -> {
+            List<Long> claimed = new ArrayList<>();
+            Timestamp now = now();
+            for (long id : Jdbc.list(con, SQL.get("pending-batch"), rs -> rs.getLong(1), editionId)) {
+                if (update(con, SQL.get("claim"), processId, now, editionId, id) == 1) {
+                    claimed.add(id);
                 }
-                List<Long> claimed = new ArrayList<>();
-                Timestamp now = now();
-                for (long id : ids) {
-                    if (update(con, SQL.get("claim"), processId, now, editionId, id) == 1) {
-                        claimed.add(id);
-                    }
-                }
-                con.commit();
-                return claimed;
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw failure("claim deliveries", e);
-        }
-    }
-
-    /**
-     * Records that the send to this reader starts now, if the reader is still active. After this
-     * and before {@link #sent}, a crash leaves the delivery "in doubt".
-     *
-     * @return false when the reader left (unsubscribed, bounced): the delivery is then skipped
-     */
-    public boolean startSend(long editionId, long subscriberId) {
-        return run("record send start", con -> {
-            if (update(con, SQL.get("start-sending"), now(), editionId, subscriberId) == 1) {
-                return 1;
-            }
-            update(con, SQL.get("mark-skipped"), now(), editionId, subscriberId);
-            return 0;
-        }) == 1;
+            return claimed;
+        });
     }
 
     /**
      * Records the last send as done and starts the next in one transaction: one commit per message,
-     * and still never more than one send per connection whose outcome a crash could lose.
+     * and still never more than one send per connection whose outcome a crash could lose. After the
+     * start and before the send is recorded, a crash leaves the delivery "in doubt".
      *
      * @param sentBefore the reader whose message just went out, or -1
-     * @return whether the send to {@code next} may start (false: the reader left and was skipped)
+     * @return whether the send to {@code next} may start (false: the reader left and was skipped, or
+     *         the edition is no longer sending)
      */
     public boolean sentAndStart(long editionId, String processId, long sentBefore, long next) {
-        if (sentBefore < 0) {
-            return startSend(editionId, next);
-        }
-        try (Connection con = db.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                Timestamp now = now();
+        return Jdbc.inTransaction(db, "record send", con -> {
+            Timestamp now = now();
+            if (sentBefore >= 0) {
                 update(con, SQL.get("mark-sent"), now, editionId, sentBefore, processId);
-                boolean started = update(con, SQL.get("start-sending"), now, editionId, next) == 1;
-                if (!started) {
-                    update(con, SQL.get("mark-skipped"), now, editionId, next);
-                }
-                con.commit();
-                return started;
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw failure("record send", e);
-        }
+            boolean started = update(con, SQL.get("start-sending"), now, editionId, next) == 1;
+            if (!started) {
+                update(con, SQL.get("mark-skipped"), now, editionId, next);
+            }
+            return started;
+        });
     }
 
     public void sent(long editionId, String processId, long subscriberId) {
         run("record sent", con -> update(con, SQL.get("mark-sent"), now(), editionId, subscriberId, processId));
     }
 
-    /** A permanent failure: the delivery failed and, when it was the recipient that was refused, the reader bounced. */
-    public void failed(long editionId, String processId, long subscriberId, String error, boolean hardBounce) {
-        run("record failure", con -> {
-            int changed = update(con, SQL.get("mark-failed"), truncate(error), now(), editionId, subscriberId, processId);
-            if (hardBounce && changed == 1) {
-                update(con, SQL.get("mark-bounced"), subscriberId);
-            }
-            return 0;
-        });
+    /**
+     * A permanent failure of this delivery.
+     *
+     * @return whether it was recorded (false: this process no longer held the send)
+     */
+    public boolean failed(long editionId, String processId, long subscriberId, String error) {
+        return run("record failure", con -> update(con, SQL.get("mark-failed"), truncate(error), now(), editionId,
+                subscriberId, processId)) == 1;
     }
 
     /** A temporary failure after its last attempt in this round: back to pending for a later round. */
@@ -378,13 +202,13 @@ public final class DeliveryLedger {
     }
 
     /**
-     * Takes back the work of processes whose heartbeat stopped: claimed records go back to pending,
-     * records whose send had started become pending and in doubt.
+     * Takes back the work of processes whose heartbeat stopped before {@code aliveSince}: claimed
+     * records go back to pending, records whose send had started become pending and in doubt.
      *
      * @return how many sends were found in doubt
      */
-    public int recover(long editionId, Duration lease) {
-        Timestamp alive = Timestamp.from(databaseNow().minus(lease));
+    public int recover(long editionId, Instant aliveSince) {
+        Timestamp alive = Timestamp.from(aliveSince);
         return run("recover deliveries", con -> {
             update(con, SQL.get("recover-claimed"), now(), editionId, alive);
             return update(con, SQL.get("recover-sending"), now(), editionId, alive);
@@ -392,94 +216,28 @@ public final class DeliveryLedger {
     }
 
     public DeliveryCounts counts(long editionId) {
-        int pending = 0;
-        int inFlight = 0;
-        int sent = 0;
-        int failed = 0;
-        int skipped = 0;
-        int inDoubt = 0;
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("delivery-counts"))) {
-            bind(ps, editionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int n = rs.getInt(2);
-                    inDoubt += rs.getInt(3);
-                    switch (rs.getString(1)) {
-                        case "pending" -> pending += n;
-                        case "claimed", "sending" -> inFlight += n;
-                        case "sent" -> sent += n;
-                        case "failed" -> failed += n;
-                        case "skipped" -> skipped += n;
-                        default -> throw new IllegalStateException(rs.getString(1));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("count deliveries", e);
-        }
-        return new DeliveryCounts(pending, inFlight, sent, failed, skipped, inDoubt);
+        int[] byStatus = new int[6];
+        Jdbc.run(db, "count deliveries", con -> Jdbc.list(con, SQL.get("delivery-counts"), rs -> {
+            int n = rs.getInt(2);
+            byStatus[5] += rs.getInt(3);
+            byStatus[switch (rs.getString(1)) {
+                case "pending" -> 0;
+                case "claimed", "sending" -> 1;
+                case "sent" -> 2;
+                case "failed" -> 3;
+                case "skipped" -> 4;
+                default -> throw new IllegalStateException(rs.getString(1));
+            }] += n;
+            return n;
+        }, editionId));
+        return new DeliveryCounts(byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], byStatus[5]);
     }
 
-    public void registerProcess(String processId) {
-        run("register sender", con -> update(con, SQL.get("register-process"), processId));
-    }
-
-    /**
-     * Renews this process's lease.
-     *
-     * @return false when the process is no longer registered (it was taken for dead): it must stop sending
-     */
-    public boolean heartbeat(String processId, Duration lease) {
-        Timestamp forgotten = Timestamp.from(databaseNow().minus(lease.multipliedBy(10)));
-        return run("heartbeat", con -> {
-            int alive = update(con, SQL.get("heartbeat"), processId);
-            update(con, SQL.get("forget-dead-processes"), forgotten);
-            return alive;
-        }) == 1;
-    }
-
-    /** The database's clock: the one all senders share for leases. */
-    private Instant databaseNow() {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("database-now"));
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getTimestamp(1).toInstant();
-        } catch (SQLException e) {
-            throw failure("read the database clock", e);
-        }
-    }
-
-    public void unregisterProcess(String processId) {
-        run("unregister sender", con -> update(con, SQL.get("unregister-process"), processId));
-    }
-
-    private int run(String what, Jdbc.Work work) {
+    private int run(String what, Jdbc.Work<Integer> work) {
         return Jdbc.run(db, what, work);
-    }
-
-    private static StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + ": " + e.getMessage(), e);
-    }
-
-    private static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState()) || (e.getSQLState() != null && e.getSQLState().startsWith("23"));
     }
 
     private static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
-    }
-
-    private static EditionRecord edition(ResultSet rs) throws SQLException {
-        int audience = rs.getInt("audience");
-        Integer audienceOrNull = rs.wasNull() ? null : audience;
-        return new EditionRecord(rs.getLong("id"), IsoWeek.parse(rs.getString("week")),
-                EditionStatus.of(rs.getString("status")), rs.getString("subject"), rs.getInt("comparisons"),
-                rs.getInt("more_count"), audienceOrNull, rs.getString("status_reason"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,6 +1,11 @@
 package com.verdictdigest.delivery;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionPreparer;
+import com.verdictdigest.editions.EditionRecord;
+import com.verdictdigest.editions.EditionStatus;
+import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.editions.PreparedEdition;
+import com.verdictdigest.week.IsoWeek;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's hand on editions: trigger a send in the background, pause, resume, cancel. Every
- * change goes through the ledger, so it reaches senders in any process before their next message.
+ * change goes through the database, so it reaches senders in any process before their next message.
  */
 public final class EditionControl implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EditionControl.class);
@@ -20,7 +25,9 @@ public final class EditionControl implements AutoCloseable {
     /** What a trigger did. */
     public enum Triggered { STARTED, ALREADY_SENT, ALREADY_RUNNING, FINAL }
 
+    private final EditionStore editions;
     private final DeliveryLedger ledger;
+    private final EditionPreparer preparer;
     private final Supplier<EditionSender> senders;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "edition-send");
@@ -30,8 +37,10 @@ public final class EditionControl implements AutoCloseable {
     private final ConcurrentHashMap<IsoWeek, EditionSender> running = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public EditionControl(DeliveryLedger ledger, Supplier<EditionSender> senders) {
+    public EditionControl(EditionStore editions, DeliveryLedger ledger, EditionPreparer preparer, Supplier<EditionSender> senders) {
+        this.editions = editions;
         this.ledger = ledger;
+        this.preparer = preparer;
         this.senders = senders;
     }
 
@@ -49,7 +58,7 @@ public final class EditionControl implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("shutting down: no new sends");
         }
-        Optional<EditionRecord> existing = ledger.find(week);
+        Optional<EditionRecord> existing = editions.find(week);
         if (existing.isPresent() && existing.get().status() == EditionStatus.SENT) {
             return Triggered.ALREADY_SENT;
         }
@@ -60,8 +69,9 @@ public final class EditionControl implements AutoCloseable {
         if (running.putIfAbsent(week, sender) != null) {
             return Triggered.ALREADY_RUNNING;
         }
+        PreparedEdition prepared;
         try {
-            sender.prepare(week, true); // plans the edition and runs preflight now: its problems reach the caller
+            prepared = preparer.prepare(week, true); // planned and checked once, now: preflight's problems reach the caller
         } catch (RuntimeException e) {
             running.remove(week);
             throw e;
@@ -72,7 +82,7 @@ public final class EditionControl implements AutoCloseable {
                 // A paused edition stays paused: only resume() (the operator) puts it back to sending.
                 // A resume that came while the paused run was winding down finds it still here: go on.
                 while (true) {
-                    log.info(current.send(week, caller).line());
+                    log.info(current.send(prepared, caller).line());
                     if (closed || !resumedMeanwhile(week)) {
                         break;
                     }
@@ -90,19 +100,18 @@ public final class EditionControl implements AutoCloseable {
 
     /** Whether the edition is sending with readers still pending: resumed while its last run was stopping. */
     private boolean resumedMeanwhile(IsoWeek week) {
-        Optional<EditionRecord> e = ledger.find(week);
+        Optional<EditionRecord> e = editions.find(week);
         return e.isPresent() && e.get().status() == EditionStatus.SENDING && ledger.counts(e.get().id()).pending() > 0;
     }
 
     public boolean pause(IsoWeek week) {
-        return ledger.find(week).map(e -> ledger.changeStatus(e.id(), EditionStatus.PAUSED, "paused by the operator",
-                EditionStatus.SENDING, EditionStatus.PLANNED)).orElse(false);
+        return editions.find(week).map(e -> editions.move(e.id(), EditionStatus.PAUSED, "paused by the operator")).orElse(false);
     }
 
     /** Puts a paused edition back to sending and resumes it where it stopped. */
     public boolean resume(IsoWeek week) {
-        Optional<EditionRecord> e = ledger.find(week);
-        if (e.isEmpty() || !ledger.changeStatus(e.get().id(), EditionStatus.SENDING, null, EditionStatus.PAUSED, EditionStatus.PAUSED)) {
+        Optional<EditionRecord> e = editions.find(week);
+        if (e.isEmpty() || !editions.change(e.get().id(), EditionStatus.PAUSED, EditionStatus.SENDING, null)) {
             return false;
         }
         Triggered t = trigger(week);
@@ -111,10 +120,8 @@ public final class EditionControl implements AutoCloseable {
 
     /** Stops an edition for good; its ledger stays as it is. */
     public boolean cancel(IsoWeek week) {
-        return ledger.find(week).map(e -> ledger.changeStatus(e.id(), EditionStatus.CANCELLED, "cancelled by the operator",
-                EditionStatus.SENDING, EditionStatus.PAUSED)
-                || ledger.changeStatus(e.id(), EditionStatus.CANCELLED, "cancelled by the operator",
-                EditionStatus.PLANNED, EditionStatus.PLANNED)).orElse(false);
+        return editions.find(week).map(e -> editions.move(e.id(), EditionStatus.CANCELLED, "cancelled by the operator"))
+                .orElse(false);
     }
 
     /** Whether this process is sending any edition right now. */

@@ -1,6 +1,6 @@
 package com.verdictdigest.delivery;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
 package com.verdictdigest.digest;
 
 import com.verdictdigest.catalog.Comparison;
+import com.verdictdigest.week.IsoWeek;
 import java.util.List;
 import java.util.Map;
 

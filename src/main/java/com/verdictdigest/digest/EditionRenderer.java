@@ -7,6 +7,7 @@ import com.verdictdigest.templates.SlotRegistry;
 import com.verdictdigest.templates.SlottedText;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.templates.TextWrapper;
+import com.verdictdigest.week.IsoWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package com.verdictdigest.events;
 import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
+import com.verdictdigest.week.IsoWeek;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Records every subscribe, confirm, unsubscribe, resubscribe, bookmark and bookmark removal. */
+/** Records every subscribe, confirm, unsubscribe, resubscribe, bookmark, bookmark removal and bounce. */
 public final class EventLog {
     private static final NamedSql SQL = NamedSql.load("events");
 

@@ -1,6 +1,6 @@
 package com.verdictdigest.links;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package com.verdictdigest.schedule;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -2,10 +2,10 @@ package com.verdictdigest.schedule;
 
 import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.catalog.ImportReport;
-import com.verdictdigest.delivery.DeliveryLedger;
 import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.delivery.EditionSender;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.week.IsoWeek;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +24,14 @@ public final class WeeklyDigest implements WeeklyRun {
 
     private final CatalogImporter importer;
     private final EditionControl control;
-    private final DeliveryLedger ledger;
+    private final EditionStore editions;
     private final Duration catchUp;
     private final Clock clock;
 
-    public WeeklyDigest(CatalogImporter importer, EditionControl control, DeliveryLedger ledger, Duration catchUp, Clock clock) {
+    public WeeklyDigest(CatalogImporter importer, EditionControl control, EditionStore editions, Duration catchUp, Clock clock) {
         this.importer = importer;
         this.control = control;
-        this.ledger = ledger;
+        this.editions = editions;
         this.catchUp = catchUp;
         this.clock = clock;
     }
@@ -44,7 +44,7 @@ public final class WeeklyDigest implements WeeklyRun {
             String reason = "the run planned for " + scheduled + " came " + late.toHours() + " h late, past digest.catch-up-hours ("
                     + catchUp.toHours() + " h)";
             log.warn("Skipping {}: {}", week, reason);
-            ledger.skipWeek(week, reason);
+            editions.skipWeek(week, reason);
             return;
         }
         try {

@@ -1,6 +1,6 @@
 package com.verdictdigest.schedule;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.time.Instant;
 
 /** What the schedule does when it fires: the work lives elsewhere, the scheduler only decides when. */

@@ -9,7 +9,7 @@ import java.sql.Statement;
  * records, a reader leaving. PostgreSQL's commits are durable when they return. H2 writes its
  * commits to its file a moment later, in the background (its write delay): a process killed in that
  * moment loses commits that had returned. Asking H2 for a checkpoint writes them now; asking for it
- * on every commit instead would cost the sender about a quarter of its rate.
+ * on every commit instead would slow every sender markedly (README, Performance).
  */
 public final class DiskWrite {
     private static final NamedSql SQL = NamedSql.load("store");

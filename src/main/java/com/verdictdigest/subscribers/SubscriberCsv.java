@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.verdictdigest.events.EventKind;
-import com.verdictdigest.events.EventLog;
 import com.verdictdigest.events.EventSource;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,20 +27,11 @@ public final class SubscriberCsv {
     /** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private final SubscriberRepository repository;
-    private final EventLog events;
+    private final SubscriptionService subscriptions;
 
-    public SubscriberCsv(SubscriberRepository repository, EventLog events) {
+    public SubscriberCsv(SubscriberRepository repository, SubscriptionService subscriptions) {
         this.repository = repository;
-        this.events = events;
-    }
-
-    /** An operator's add is an event like a reader's own sign-up, with the operator as its source. */
-    public static void recordOperatorEvent(EventLog events, SubscriberRepository.Added added, long subscriberId) {
-        switch (added) {
-            case ADDED -> events.record(subscriberId, EventKind.SUBSCRIBE, EventSource.OPERATOR, null, null);
-            case ACTIVATED -> events.record(subscriberId, EventKind.CONFIRM, EventSource.OPERATOR, null, null);
-            case UNCHANGED -> { }
-        }
+        this.subscriptions = subscriptions;
     }
 
     /** The outcome of an import; {@code problems} holds one line per refused row. */
@@ -94,14 +83,10 @@ public final class SubscriberCsv {
                 }
                 try {
                     EmailAddress email = EmailAddress.parse(unguarded(row.get("email")));
-                    SubscriberRepository.Added outcome = repository.add(email, status);
-                    switch (outcome) {
+                    switch (subscriptions.add(email, status, EventSource.OPERATOR)) {
                         case ADDED -> added++;
                         case ACTIVATED -> activated++;
                         case UNCHANGED -> unchanged++;
-                    }
-                    if (outcome != SubscriberRepository.Added.UNCHANGED) {
-                        recordOperatorEvent(events, outcome, repository.find(email).orElseThrow().id());
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(name + ":" + line + ": " + e.getMessage());

@@ -1,7 +1,9 @@
 package com.verdictdigest.subscribers;
 
 import static com.verdictdigest.store.Jdbc.bind;
+import static com.verdictdigest.store.Jdbc.update;
 
+import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
 import java.sql.Connection;
@@ -31,70 +33,49 @@ public final class SubscriberRepository {
         this.clock = clock;
     }
 
-    /** What {@link #add} did. */
-    public enum Added { ADDED, ACTIVATED, UNCHANGED }
-
     /**
-     * Adds a reader. An address already stored (in any case) is never duplicated; with
-     * {@code ACTIVE}, a pending reader is activated, but one who unsubscribed or bounced stays so.
+     * Adds a reader with this status, unless the address is already stored (in any case): it is
+     * never duplicated, and a reader's status changes only through {@link SubscriptionService}.
+     *
+     * @return whether the reader was added
      */
-    public Added add(EmailAddress email, SubscriberStatus status) {
-        try (Connection con = db.getConnection()) {
-            Optional<Subscriber> existing = find(con, email);
-            Timestamp now = Timestamp.from(clock.instant());
-            if (existing.isPresent()) {
-                if (status == SubscriberStatus.ACTIVE && existing.get().status() == SubscriberStatus.PENDING) {
-                    com.verdictdigest.store.Jdbc.update(con, SQL.get("activate-pending"), now, existing.get().id());
-                    return Added.ACTIVATED;
-                }
-                return Added.UNCHANGED;
+    public boolean add(EmailAddress email, SubscriberStatus status) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            return Jdbc.run(db, "add subscriber", con -> find(con, email).isEmpty()
+                    && update(con, SQL.get("insert-subscriber"), email.value(), email.key(), status.word(), now,
+                            status == SubscriberStatus.ACTIVE ? now : null) == 1);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && Jdbc.isConstraintViolation(sql)) {
+                return false; // added by someone else a moment ago
             }
-            try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"))) {
-                bind(ps, email.value(), email.key(), status.word(), now,
-                        status == SubscriberStatus.ACTIVE ? now : null);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                    return Added.UNCHANGED; // added by someone else a moment ago
-                }
-                throw e;
-            }
-            return Added.ADDED;
-        } catch (SQLException e) {
-            throw new StoreException("cannot add subscriber: " + e.getMessage(), e);
+            throw e;
         }
     }
 
     /** Inserts many new active readers at once (for benchmarks and bulk loads); they must not exist yet. */
     public void insertActive(List<EmailAddress> emails) {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"))) {
-            con.setAutoCommit(false);
-            Timestamp now = Timestamp.from(clock.instant());
-            for (EmailAddress email : emails) {
-                bind(ps, email.value(), email.key(), SubscriberStatus.ACTIVE.word(), now, now);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            con.commit();
-        } catch (SQLException e) {
-            throw new StoreException("cannot add subscribers: " + e.getMessage(), e);
-        }
+        Timestamp now = Timestamp.from(clock.instant());
+        batch("add subscribers", "insert-subscriber",
+                emails.stream().map(e -> new Object[] {e.value(), e.key(), SubscriberStatus.ACTIVE.word(), now, now}).toList());
     }
 
     /** Inserts many bookmarks at once: pairs of (subscriber id, tool slug). */
     public void insertBookmarks(List<Map.Entry<Long, String>> bookmarks) {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("insert-bookmark"))) {
-            con.setAutoCommit(false);
-            Timestamp now = Timestamp.from(clock.instant());
-            for (Map.Entry<Long, String> b : bookmarks) {
-                bind(ps, b.getKey(), b.getValue(), now);
-                ps.addBatch();
+        Timestamp now = Timestamp.from(clock.instant());
+        batch("add bookmarks", "insert-bookmark", bookmarks.stream().map(b -> new Object[] {b.getKey(), b.getValue(), now}).toList());
+    }
+
+    private void batch(String what, String statement, List<Object[]> rows) {
+        Jdbc.inTransaction(db, what, con -> {
+            try (PreparedStatement ps = con.prepareStatement(SQL.get(statement))) {
+                for (Object[] row : rows) {
+                    bind(ps, row);
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
             }
-            ps.executeBatch();
-            con.commit();
-        } catch (SQLException e) {
-            throw new StoreException("cannot add bookmarks: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**

@@ -3,13 +3,14 @@ package com.verdictdigest.subscribers;
 import static com.verdictdigest.store.Jdbc.bind;
 import static com.verdictdigest.store.Jdbc.update;
 
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.events.EventKind;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.events.EventSource;
 import com.verdictdigest.store.DiskWrite;
+import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
+import com.verdictdigest.week.IsoWeek;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What readers do to their subscription, each change recorded as an event. Every change is a
- * guarded UPDATE (it names the state it leaves), so repeating an action is harmless.
+ * The one door to a reader's status: what readers do to their subscription, what the operator
+ * does to it, and what the relay reports (a bounce). Every change is a guarded UPDATE (it names the
+ * status it leaves), so repeating an action is harmless, and is recorded as an event in the same
+ * transaction.
  */
 public final class SubscriptionService {
     /** How long after unsubscribing a reader may come back with one click, without a new confirmation. */
@@ -49,15 +52,36 @@ public final class SubscriptionService {
         this.clock = clock;
     }
 
+    /** What an {@link #add} did. */
+    public enum Added { ADDED, ACTIVATED, UNCHANGED }
+
+    /**
+     * The operator adds a reader (by hand or by import). An address already stored (in any case) is
+     * never duplicated; with {@code ACTIVE}, a pending reader is activated, but one who unsubscribed
+     * or bounced stays so. Each change is an event with {@code source}.
+     */
+    public Added add(EmailAddress email, SubscriberStatus status, EventSource source) {
+        if (subscribers.add(email, status)) {
+            events.record(subscribers.find(email).orElseThrow().id(), EventKind.SUBSCRIBE, source, null, null);
+            return Added.ADDED;
+        }
+        Subscriber existing = subscribers.find(email).orElseThrow();
+        if (status == SubscriberStatus.ACTIVE && change(existing.id(), "confirm", EventKind.CONFIRM, source, null,
+                Timestamp.from(clock.instant()), existing.id())) {
+            return Added.ACTIVATED;
+        }
+        return Added.UNCHANGED;
+    }
+
     /**
      * The signup form. The caller answers the same whatever happens here, so nobody can probe who
      * is subscribed. New, pending and formerly unsubscribed readers get a confirmation mail, at most
      * one per address per {@code subscribe.resend-minutes}; active readers get nothing.
      */
     public void subscribe(EmailAddress email) {
-        SubscriberRepository.Added added = subscribers.add(email, SubscriberStatus.PENDING);
+        boolean added = subscribers.add(email, SubscriberStatus.PENDING);
         Subscriber reader = subscribers.find(email).orElseThrow();
-        if (reader.status() == SubscriberStatus.PENDING && added == SubscriberRepository.Added.ADDED) {
+        if (reader.status() == SubscriberStatus.PENDING && added) {
             events.record(reader.id(), EventKind.SUBSCRIBE, EventSource.FORM, null, null);
         }
         if (reader.status() == SubscriberStatus.PENDING || reader.status() == SubscriberStatus.UNSUBSCRIBED) {
@@ -71,8 +95,7 @@ public final class SubscriptionService {
      */
     private void requestConfirmation(Subscriber reader, EventSource source, IsoWeek edition) {
         if (reader.status() == SubscriberStatus.UNSUBSCRIBED) {
-            run(con -> update(con, SQL.get("back-to-pending"), reader.id()));
-            events.record(reader.id(), EventKind.SUBSCRIBE, source, edition, null);
+            change(reader.id(), "back-to-pending", EventKind.SUBSCRIBE, source, edition, reader.id());
         }
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp earliest = Timestamp.from(clock.instant().minus(resendAfter));
@@ -84,35 +107,30 @@ public final class SubscriptionService {
     }
 
     public boolean confirm(long id) {
-        boolean changed = run(con -> update(con, SQL.get("confirm"), Timestamp.from(clock.instant()), id)) == 1;
-        if (changed) {
-            events.record(id, EventKind.CONFIRM, EventSource.PAGE, null, null);
-        }
-        return changed;
+        return change(id, "confirm", EventKind.CONFIRM, EventSource.PAGE, null, Timestamp.from(clock.instant()), id);
     }
 
     /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */
     public boolean unsubscribe(long id, EventSource source, IsoWeek edition) {
-        // One transaction: the change and its event, on one connection (this is the one-click hot path).
-        return run(con -> {
-            con.setAutoCommit(false);
-            try {
-                int changed = update(con, SQL.get("unsubscribe"), Timestamp.from(clock.instant()), id);
-                if (changed > 0) {
-                    events.record(con, id, EventKind.UNSUBSCRIBE, source, edition, null);
-                }
-                con.commit();
-                if (changed > 0) {
-                    DiskWrite.now(con); // once answered, an unsubscribe survives a crash: nobody who left is mailed
-                }
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            } finally {
-                con.setAutoCommit(true);
-            }
-        }) > 0;
+        boolean changed = change(id, "unsubscribe", EventKind.UNSUBSCRIBE, source, edition, Timestamp.from(clock.instant()), id);
+        if (changed) {
+            // Once answered, an unsubscribe survives a crash: nobody who left is mailed.
+            run(con -> {
+                DiskWrite.now(con);
+                return 0;
+            });
+        }
+        return changed;
+    }
+
+    /**
+     * The relay refused the reader's address for good (a hard bounce, RFC 5321 section 4.2.5): an
+     * active reader gets nothing more until they sign up again.
+     *
+     * @param edition the edition whose message bounced
+     */
+    public boolean bounced(long id, IsoWeek edition) {
+        return change(id, "bounce", EventKind.BOUNCE, EventSource.RELAY, edition, id);
     }
 
     /** What a reader's "subscribe again" did. */
@@ -127,8 +145,7 @@ public final class SubscriptionService {
     public Resubscribed resubscribe(long id, EventSource source, IsoWeek edition) {
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp since = Timestamp.from(clock.instant().minus(RESUBSCRIBE_WINDOW));
-        if (run(con -> update(con, SQL.get("resubscribe"), now, id, since)) == 1) {
-            events.record(id, EventKind.RESUBSCRIBE, source, edition, null);
+        if (change(id, "resubscribe", EventKind.RESUBSCRIBE, source, edition, now, id, since)) {
             return Resubscribed.ACTIVE;
         }
         Optional<Subscriber> reader = subscribers.byId(id);
@@ -172,7 +189,21 @@ public final class SubscriptionService {
         }
     }
 
-    private int run(com.verdictdigest.store.Jdbc.Work work) {
-        return com.verdictdigest.store.Jdbc.run(db, "update subscription", work);
+    /**
+     * The one way a reader's status changes: a guarded UPDATE (it names the status it leaves) and,
+     * when it changed anything, its event, in one transaction.
+     */
+    private boolean change(long id, String statement, EventKind kind, EventSource source, IsoWeek edition, Object... params) {
+        return Jdbc.inTransaction(db, "update subscription", con -> {
+            boolean changed = update(con, SQL.get(statement), params) > 0;
+            if (changed) {
+                events.record(con, id, kind, source, edition, null);
+            }
+            return changed;
+        });
+    }
+
+    private int run(Jdbc.Work<Integer> work) {
+        return Jdbc.run(db, "update subscription", work);
     }
 }

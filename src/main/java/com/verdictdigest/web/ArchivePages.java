@@ -1,10 +1,10 @@
 package com.verdictdigest.web;
 
-import com.verdictdigest.delivery.EditionArchive;
-import com.verdictdigest.delivery.EditionRecord;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionArchive;
+import com.verdictdigest.editions.EditionRecord;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.templates.XmlText;
+import com.verdictdigest.week.IsoWeek;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;

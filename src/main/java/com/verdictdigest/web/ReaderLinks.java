@@ -1,7 +1,6 @@
 package com.verdictdigest.web;
 
-import com.verdictdigest.delivery.EditionArchive;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionArchive;
 import com.verdictdigest.events.EventSource;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkToken;
@@ -11,6 +10,7 @@ import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.subscribers.Tool;
+import com.verdictdigest.week.IsoWeek;
 import io.javalin.http.Context;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,7 @@
 package com.verdictdigest.web;
 
-import com.verdictdigest.admin.Admin;
 import com.verdictdigest.config.ConfigException;
-import com.verdictdigest.delivery.EditionArchive;
+import com.verdictdigest.editions.EditionArchive;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
@@ -15,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
@@ -42,20 +42,20 @@ public final class WebServer implements AutoCloseable {
     private final WebConfig config;
     private final ClientFaults clientFaults = new ClientFaults();
 
-    /**
-     * Unsubscribe POSTs in arrival order, a few at a time. Right after an edition goes out, mail
-     * providers post one-click unsubscribes in bursts; let in all at once, dozens of threads on two
-     * cores contend for the database and Jetty's own locks and the unlucky ones wait far longer than
-     * the rest (load test, 64 clients: p99 about 115 ms). A few at a time, the others queued without
-     * holding a thread, gives each about the same wait (p99 about 55 ms; README, Performance). Only
-     * these requests: a permit is held until the response is done, so a sign-up that mails or a slow
-     * client elsewhere never holds up the others. Javalin puts its own handler inside this one.
-     */
     /** The requests that wait for their turn (and whose body is read first, {@link BodyFirst}). */
     static boolean unsubscribePost(org.eclipse.jetty.server.Request request) {
         return "POST".equals(request.getMethod()) && request.getHttpURI().getPath().startsWith("/u/");
     }
 
+    /**
+     * Unsubscribe POSTs in arrival order, a few at a time. Right after an edition goes out, mail
+     * providers post one-click unsubscribes in bursts; let in all at once, dozens of threads on two
+     * cores contend for the database and Jetty's own locks and the unlucky ones wait far longer than
+     * the rest. A few at a time, the others queued without holding a thread, gives each about the
+     * same wait (README, Performance). Only these requests: a permit is held until the response is
+     * done, so a sign-up that mails or a slow client elsewhere never holds up the others. Javalin
+     * puts its own handler inside this one.
+     */
     private static QoSHandler admission(int maxActive, Duration maxWait) {
         QoSHandler qos = new QoSHandler();
         qos.include(WebServer::unsubscribePost);
@@ -77,12 +77,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * @param admin  the operator's API and page, or null for a server without them
-     * @param health whether the database and the scheduler are up, for {@code /healthz}
+     * @param modules routes of other features (the operator's API and page), added after the readers' own
+     * @param health  whether the database and the scheduler are up, for {@code /healthz}
      */
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
-                     SubscriptionService subscriptions, EditionArchive archive, Admin admin, BooleanSupplier health,
-                     Clock clock) {
+                     SubscriptionService subscriptions, EditionArchive archive, List<RouteModule> modules,
+                     BooleanSupplier health, Clock clock) {
         this.config = config;
         Pages pages = new Pages(templates);
         ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
@@ -134,32 +134,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/healthz", ctx -> ctx.status(health.getAsBoolean() ? 200 : 503)
                     .result(health.getAsBoolean() ? "ok\n" : "unavailable\n"));
 
-            if (admin != null) {
-                cfg.routes.before("/admin/api/*", admin.api::authorize);
-                cfg.routes.get("/admin/api/editions", admin.api::list);
-                cfg.routes.post("/admin/api/editions", admin.api::trigger);
-                cfg.routes.get("/admin/api/editions/{week}", admin.api::show);
-                cfg.routes.get("/admin/api/editions/{week}/preview", admin.api::preview);
-                cfg.routes.post("/admin/api/editions/{week}/pause", admin.api::pause);
-                cfg.routes.post("/admin/api/editions/{week}/resume", admin.api::resume);
-                cfg.routes.post("/admin/api/editions/{week}/cancel", admin.api::cancel);
-
-                cfg.routes.get("/admin", admin.page::show);
-                cfg.routes.post("/admin/login", admin.page::login);
-                cfg.routes.before("/admin/editions/*", admin.page::authorize);
-                cfg.routes.before("/admin/outbox/*", admin.page::authorize);
-                cfg.routes.before("/admin/send", admin.page::authorize);
-                cfg.routes.before("/admin/test", admin.page::authorize);
-                cfg.routes.before("/admin/logout", admin.page::authorize);
-                cfg.routes.post("/admin/send", admin.page::send);
-                cfg.routes.post("/admin/test", admin.page::testSend);
-                cfg.routes.post("/admin/logout", admin.page::logout);
-                cfg.routes.get("/admin/editions/{week}/preview", admin.page::preview);
-                cfg.routes.post("/admin/editions/{week}/pause", admin.page::pause);
-                cfg.routes.post("/admin/editions/{week}/resume", admin.page::resume);
-                cfg.routes.post("/admin/editions/{week}/cancel", admin.page::cancel);
-                cfg.routes.get("/admin/outbox/{file}", admin.page::outboxMessage);
-            }
+            modules.forEach(module -> module.addTo(cfg.routes));
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The path holds a reader's token, a credential: it is masked in the log.

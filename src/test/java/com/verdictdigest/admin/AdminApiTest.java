@@ -81,7 +81,7 @@ class AdminApiTest {
                 assertThat(r.statusCode()).as(route[0] + " " + route[1] + " with " + token).isEqualTo(401);
             }
         }
-        assertThat(fx.app.ledger().all()).as("nothing was triggered").isEmpty();
+        assertThat(fx.app.editions().all()).as("nothing was triggered").isEmpty();
     }
 
     @Test
@@ -119,7 +119,7 @@ class AdminApiTest {
         assertThat(number.statusCode()).isEqualTo(400);
         assertThat(number.body()).contains("'week' must be a string");
         assertThat(array.statusCode()).isEqualTo(400);
-        assertThat(fx.app.ledger().all()).isEmpty();
+        assertThat(fx.app.editions().all()).isEmpty();
         assertThat(fx.service.control().isBusy()).isFalse();
         assertThat(outboxMessages()).isZero();
     }
@@ -129,7 +129,7 @@ class AdminApiTest {
         HttpResponse<String> r = admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\", \"dryRun\": true}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json.readTree(r.body()).get("copies").asInt()).isEqualTo(40);
-        assertThat(fx.app.ledger().all()).isEmpty();
+        assertThat(fx.app.editions().all()).isEmpty();
     }
 
     private int outboxMessages() {

@@ -3,10 +3,10 @@ package com.verdictdigest.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.store.Database;
 import com.verdictdigest.testing.SitePages;
 import com.verdictdigest.testing.TestDatabase;
+import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -254,13 +254,13 @@ class CommandLineTest {
     void eventsListsWhatReadersDidAndCountsPerEdition() throws Exception {
         run("import");
         run("subscribers", "add", "--active", "ada@example.com");
-        try (var app = new com.verdictdigest.App(com.verdictdigest.config.Settings.load(null,
+        try (var app = new com.verdictdigest.app.App(com.verdictdigest.config.Settings.load(null,
                 Map.of("VERDICTS_DATA_DIR", dir.resolve("data").toString())), java.time.Clock.systemUTC())) {
             long ada = app.subscribers().find(com.verdictdigest.subscribers.EmailAddress.parse("ada@example.com")).orElseThrow().id();
             app.subscriptions().bookmark(ada, app.subscriptions().toolBySlug("cursor-3").orElseThrow(),
-                    com.verdictdigest.events.EventSource.PAGE, com.verdictdigest.digest.IsoWeek.parse("2026-W48"));
+                    com.verdictdigest.events.EventSource.PAGE, com.verdictdigest.week.IsoWeek.parse("2026-W48"));
             app.subscriptions().unsubscribe(ada, com.verdictdigest.events.EventSource.ONE_CLICK,
-                    com.verdictdigest.digest.IsoWeek.parse("2026-W48"));
+                    com.verdictdigest.week.IsoWeek.parse("2026-W48"));
         }
 
         Result table = run("events", "--edition", "2026-W48");

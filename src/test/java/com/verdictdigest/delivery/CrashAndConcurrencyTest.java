@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -13,6 +13,7 @@ import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.TestDatabase;
+import com.verdictdigest.week.IsoWeek;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -178,6 +179,6 @@ class CrashAndConcurrencyTest {
         assertThat(received.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
         assertThat(here.sentHere()).as("this process did part of the work").isBetween(1, 399);
         assertThat(childOutput).as("the other process did the rest").contains("(" + (400 - here.sentHere()) + " by this process)");
-        assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+        assertThat(fx.editions.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
     }
 }

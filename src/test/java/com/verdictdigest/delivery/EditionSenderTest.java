@@ -2,23 +2,38 @@ package com.verdictdigest.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.digest.DigestConfig;
+import com.verdictdigest.editions.EditionProofs;
+import com.verdictdigest.editions.EditionRecord;
+import com.verdictdigest.editions.EditionStatus;
+import com.verdictdigest.editions.PreflightException;
+import com.verdictdigest.events.Event;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.events.EventSource;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
+import com.verdictdigest.mail.MailConfig;
+import com.verdictdigest.mail.Mailer;
+import com.verdictdigest.mail.OutboxMailer;
+import com.verdictdigest.mail.OutgoingMessage;
+import com.verdictdigest.mail.SendFailure;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
-import com.verdictdigest.testing.ScriptedSmtpServer;
+import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.FreePort;
 import com.verdictdigest.testing.LogCapture;
 import com.verdictdigest.testing.Poll;
+import com.verdictdigest.testing.ScriptedSmtpServer;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.SitePages;
+import com.verdictdigest.week.IsoWeek;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
@@ -90,7 +105,7 @@ class EditionSenderTest {
         assertThat(summary.counts().sent()).isEqualTo(30);
         assertThat(receivedPerRecipient()).hasSize(30).allSatisfy((to, n) -> assertThat(n).isEqualTo(1L))
                 .containsOnlyKeys(active.stream().map(Subscriber::email).toList());
-        assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+        assertThat(fx.editions.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
 
         SendSummary again = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).send(W48);
         assertThat(again.outcome()).isEqualTo(SendSummary.Outcome.ALREADY_FINAL);
@@ -151,11 +166,12 @@ class EditionSenderTest {
         fx.readers(5, "left", SubscriberStatus.UNSUBSCRIBED);
         fx.digest.subscribers.insertActive(IntStream.rangeClosed(1, 601).mapToObj(i -> EmailAddress.parse("b" + i + "@example.com")).toList());
 
-        EditionSender.DryRun dry = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(4)).dryRun(W48);
+        EditionProofs.DryRun dry = new EditionProofs(fx.preparer(DigestFixture.config("UTC"), fx.digest.links, SenderFixture.MAIL),
+                fx.digest.subscribers, SenderFixture.smtp(smtpPort())).dryRun(W48);
 
         assertThat(dry.copies()).isEqualTo(1_201); // three pages of 500, the readers who left between them skipped
         assertThat(greenMail.getReceivedMessages()).isEmpty();
-        assertThat(fx.ledger.find(W48)).isEmpty();
+        assertThat(fx.editions.find(W48)).isEmpty();
     }
 
     @Test
@@ -172,7 +188,7 @@ class EditionSenderTest {
                     @Override
                     public void send(OutgoingMessage message) throws SendFailure {
                         real.send(message);
-                        setStatus(last.id(), "unsubscribed");
+                        fx.subscriptions.unsubscribe(last.id(), EventSource.ONE_CLICK, W48);
                     }
 
                     @Override
@@ -218,6 +234,19 @@ class EditionSenderTest {
     }
 
     @Test
+    void aHardBounceIsRecordedAsTheReadersEventWithTheEditionThatBounced() throws Exception {
+        fx.readers(3, "r", SubscriberStatus.ACTIVE);
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
+            relay.reject("r2@example.com");
+            fx.sender(SenderFixture.smtp(relay.port()), SenderFixture.fast(1)).send(W48);
+        }
+        EventLog events = new EventLog(fx.digest.db.dataSource(), java.time.Clock.systemUTC());
+        assertThat(events.list(W48)).extracting(Event::email, Event::kind, Event::source)
+                .containsExactly(tuple("r2@example.com", "bounce", "relay"));
+        assertThat(events.countsPerEdition().get(W48.toString())).containsEntry("bounce", 1);
+    }
+
+    @Test
     void aRefusalLogsTheReaderByIdWithTheAddressesItQuotesMasked() throws Exception {
         List<Subscriber> readers = fx.readers(2, "r", SubscriberStatus.ACTIVE);
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer(); LogCapture log = new LogCapture()) {
@@ -245,7 +274,7 @@ class EditionSenderTest {
             assertThat(summary.detail()).startsWith("paused: 5 failures in a row (send.max-consecutive-errors); last: 550");
             assertThat(summary.counts().failed()).isEqualTo(5);
             assertThat(summary.counts().pending()).isEqualTo(35);
-            EditionRecord edition = fx.ledger.find(W48).orElseThrow();
+            EditionRecord edition = fx.editions.find(W48).orElseThrow();
             assertThat(edition.status()).isEqualTo(EditionStatus.PAUSED);
             assertThat(edition.statusReason()).contains("5 failures in a row");
         }
@@ -326,7 +355,7 @@ class EditionSenderTest {
 
         assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SKIPPED);
         assertThat(summary.detail()).isEqualTo("skipped: no comparisons this week");
-        assertThat(fx.ledger.find(IsoWeek.parse("2026-W50")).orElseThrow().status()).isEqualTo(EditionStatus.SKIPPED);
+        assertThat(fx.editions.find(IsoWeek.parse("2026-W50")).orElseThrow().status()).isEqualTo(EditionStatus.SKIPPED);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
@@ -338,7 +367,7 @@ class EditionSenderTest {
 
         assertThat(toNobody.outcome()).isEqualTo(SendSummary.Outcome.NO_READERS);
         assertThat(toNobody.outcome().done()).isFalse();
-        assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.PLANNED);
+        assertThat(fx.editions.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.PLANNED);
         fx.readers(2, "r", SubscriberStatus.ACTIVE);
         SendSummary later = fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).send(W48);
         assertThat(later.outcome()).isEqualTo(SendSummary.Outcome.SENT);
@@ -351,7 +380,7 @@ class EditionSenderTest {
                 .send(W48, EditionSender.Caller.SCHEDULE);
 
         assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SKIPPED);
-        EditionRecord edition = fx.ledger.find(W48).orElseThrow();
+        EditionRecord edition = fx.editions.find(W48).orElseThrow();
         assertThat(edition.status()).isEqualTo(EditionStatus.SKIPPED);
         assertThat(edition.statusReason()).isEqualTo("no active readers");
     }
@@ -429,9 +458,9 @@ class EditionSenderTest {
     @Test
     void aPausedEditionStaysPausedWhenTheScheduleOrASendNowFires() throws Exception {
         fx.readers(3, "r", SubscriberStatus.ACTIVE);
-        EditionControl control = new EditionControl(fx.ledger, () -> fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)));
+        EditionControl control = fx.control(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1));
         try {
-            fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1)).prepare(W48, true);
+            fx.preparer(DigestFixture.config("UTC"), fx.digest.links, SenderFixture.MAIL).prepare(W48, true);
             assertThat(control.pause(W48)).isTrue();
 
             assertThat(control.trigger(W48)).isEqualTo(EditionControl.Triggered.STARTED);
@@ -439,14 +468,35 @@ class EditionSenderTest {
             assertThat(control.trigger(W48, EditionSender.Caller.SCHEDULE)).isEqualTo(EditionControl.Triggered.STARTED);
             Poll.until(() -> !control.isBusy(), java.time.Duration.ofSeconds(20));
 
-            assertThat(fx.ledger.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.PAUSED);
+            assertThat(fx.editions.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.PAUSED);
             assertThat(greenMail.getReceivedMessages()).isEmpty();
             assertThat(control.resume(W48)).isTrue();
-            Poll.until(() -> fx.ledger.find(W48).orElseThrow().status() == EditionStatus.SENT, java.time.Duration.ofSeconds(20));
+            Poll.until(() -> fx.editions.find(W48).orElseThrow().status() == EditionStatus.SENT, java.time.Duration.ofSeconds(20));
             assertThat(greenMail.getReceivedMessages()).as("the operator's resume sends it").hasSize(3);
         } finally {
             control.close();
         }
+    }
+
+    @Test
+    void aTriggerPlansAndChecksTheEditionOnceAndItsSendUsesWhatWasChecked() throws Exception {
+        fx.readers(3, "r", SubscriberStatus.ACTIVE);
+        DigestConfig c = DigestFixture.config("UTC");
+        // Every edition fails this preflight (1 byte of HTML at most): a sender that prepared the
+        // edition again, instead of sending the one the trigger checked, would send nothing.
+        DigestConfig failsPreflight = new DigestConfig(c.zone(), c.maxComparisons(), c.sendEmpty(), 1, c.templatesDir(),
+                c.baseUrl(), c.comparisonsUrl(), c.postalAddress());
+        EditionControl control = new EditionControl(fx.editions, fx.ledger, fx.preparer(c, fx.digest.links, SenderFixture.MAIL),
+                () -> fx.sender(fx.preparer(failsPreflight, fx.digest.links, SenderFixture.MAIL), SenderFixture.smtp(smtpPort()),
+                        SenderFixture.fast(1)));
+        try {
+            assertThat(control.trigger(W48)).isEqualTo(EditionControl.Triggered.STARTED);
+            Poll.until(() -> !control.isBusy(), java.time.Duration.ofSeconds(20));
+        } finally {
+            control.close();
+        }
+        assertThat(fx.editions.find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
     }
 
     @Test
@@ -462,24 +512,11 @@ class EditionSenderTest {
                 .replace("$links.unsubscribe", "/unsubscribe"));
         var config = new com.verdictdigest.digest.DigestConfig(java.time.ZoneId.of("UTC"), 12, false, 100_000, templates,
                 com.verdictdigest.testing.DigestFixture.BASE, java.net.URI.create("https://verdicts.example/compare"), "Addr");
-        EditionSender sender = new EditionSender(fx.ledger, fx.digest.subscribers, fx.digest.catalog,
-                new com.verdictdigest.digest.EditionPlanner(fx.digest.catalog, config),
-                new com.verdictdigest.digest.EditionRenderer(new com.verdictdigest.templates.Templates(templates), config),
-                new MessageComposer(SenderFixture.MAIL, java.time.Clock.systemUTC()), SenderFixture.smtp(smtpPort()),
-                SenderFixture.fast(1), config, fx.digest.links, java.time.Clock.systemUTC());
+        EditionSender sender = fx.sender(fx.preparer(config, fx.digest.links, SenderFixture.MAIL), SenderFixture.smtp(smtpPort()),
+                SenderFixture.fast(1));
 
         assertThatThrownBy(() -> sender.send(W48)).isInstanceOf(PreflightException.class)
                 .hasMessageContaining("relative link '/unsubscribe'");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
-    }
-
-    private void setStatus(long subscriberId, String status) {
-        try (var con = fx.digest.db.connection(); var ps = con.prepareStatement("UPDATE subscriber SET status = ? WHERE id = ?")) {
-            ps.setString(1, status);
-            ps.setLong(2, subscriberId);
-            ps.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,10 +2,11 @@ package com.verdictdigest.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.mail.OutboxMailer;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.week.IsoWeek;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class SendJournalTest {
         fx = new SenderFixture(dir.resolve("db"));
         journals = dir.resolve("data").resolve("journal");
         readers = fx.readers(4, "reader", SubscriberStatus.ACTIVE);
-        edition = fx.ledger.plan(IsoWeek.parse("2026-W48"), "Week 48", List.of(), 0).id();
+        edition = fx.editions.plan(IsoWeek.parse("2026-W48"), "Week 48", List.of(), 0).id();
         fx.ledger.startSending(edition, true);
     }
 

@@ -2,6 +2,8 @@ package com.verdictdigest.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verdictdigest.editions.EditionPlanner;
+import com.verdictdigest.editions.Preflight;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
 import com.verdictdigest.subscribers.Bookmark;
@@ -10,6 +12,7 @@ import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.SitePages;
+import com.verdictdigest.week.IsoWeek;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

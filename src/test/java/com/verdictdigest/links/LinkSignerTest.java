@@ -2,7 +2,7 @@ package com.verdictdigest.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.week.IsoWeek;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -50,7 +50,7 @@ class LinkSignerTest {
     @Test
     void onlyTheExactTextOfATokenIsAccepted() {
         LinkSigner signer = new LinkSigner("a-secret-for-the-strict-decoding-test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String token = signer.sign(new LinkToken(Purpose.UNSUBSCRIBE, 42, com.verdictdigest.digest.IsoWeek.parse("2026-W48"), 0));
+        String token = signer.sign(new LinkToken(Purpose.UNSUBSCRIBE, 42, com.verdictdigest.week.IsoWeek.parse("2026-W48"), 0));
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         String head = token.substring(0, token.length() - 1);
 

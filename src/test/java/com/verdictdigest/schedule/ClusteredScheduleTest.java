@@ -2,8 +2,7 @@ package com.verdictdigest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.delivery.EditionStatus;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
@@ -11,6 +10,7 @@ import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.SitePages;
 import com.verdictdigest.testing.TestDatabase;
+import com.verdictdigest.week.IsoWeek;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +126,7 @@ class ClusteredScheduleTest {
         int otherBefore = fired(other);
         Poll.until(() -> fired(other) >= otherBefore + 3, Duration.ofSeconds(60));
         IsoWeek lastWeek = IsoWeek.of(Instant.now(), ZoneId.of("UTC")).previous();
-        Poll.until(() -> fx.ledger.find(lastWeek).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(30));
+        Poll.until(() -> fx.editions.find(lastWeek).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(30));
 
         List<String> all = new ArrayList<>(firings("a"));
         all.addAll(firings("b"));

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verdictdigest.catalog.CatalogConfig;
 import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.delivery.EditionControl;
-import com.verdictdigest.delivery.EditionRecord;
-import com.verdictdigest.delivery.EditionStatus;
-import com.verdictdigest.delivery.OutboxMailer;
-import com.verdictdigest.digest.IsoWeek;
+import com.verdictdigest.editions.EditionRecord;
+import com.verdictdigest.editions.EditionStatus;
+import com.verdictdigest.mail.OutboxMailer;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.SitePages;
+import com.verdictdigest.week.IsoWeek;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +45,7 @@ class DigestSchedulerTest {
     void setUp() {
         fx = new SenderFixture(dir.resolve("db"));
         fx.readers(5, "r", SubscriberStatus.ACTIVE);
-        control = new EditionControl(fx.ledger, () -> fx.sender(new OutboxMailer(dir.resolve("outbox")), SenderFixture.fast(2)));
+        control = fx.control(new OutboxMailer(dir.resolve("outbox")), SenderFixture.fast(2));
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ class DigestSchedulerTest {
 
     private WeeklyDigest weekly(Duration catchUp, Clock clock) {
         return new WeeklyDigest(new CatalogImporter(new CatalogConfig("sample", 2_000_000, Duration.ofSeconds(5), 500),
-                fx.digest.catalog), control, fx.ledger, catchUp, clock);
+                fx.digest.catalog), control, fx.editions, catchUp, clock);
     }
 
     private long outboxFiles() throws Exception {
@@ -84,14 +84,14 @@ class DigestSchedulerTest {
         assertThat(scheduler.isRunning()).isTrue();
         assertThat(scheduler.nextRun()).isPresent();
 
-        Poll.until(() -> fx.ledger.find(lastWeek).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(30));
+        Poll.until(() -> fx.editions.find(lastWeek).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(30));
         int fired = firings.size();
         Poll.until(() -> firings.size() >= fired + 2, Duration.ofSeconds(10)); // two more firings: they must send nothing more
 
         assertThat(firings).as("every firing was for the week that just ended").containsOnly(lastWeek).hasSizeGreaterThanOrEqualTo(fired + 2);
-        assertThat(fx.ledger.find(lastWeek).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+        assertThat(fx.editions.find(lastWeek).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
         assertThat(outboxFiles()).isEqualTo(5);
-        assertThat(fx.ledger.all()).hasSize(1);
+        assertThat(fx.editions.all()).hasSize(1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class DigestSchedulerTest {
 
         assertThat(scheduler.nextRun().orElseThrow()).as("nothing more is due today").isAfter(missed.plus(Duration.ofHours(23)));
         assertThat(runs).as("the missed run fires once on restart, with its planned time").containsExactly(missed);
-        EditionRecord skipped = fx.ledger.find(week).orElseThrow();
+        EditionRecord skipped = fx.editions.find(week).orElseThrow();
         assertThat(skipped.status()).isEqualTo(EditionStatus.SKIPPED);
         assertThat(skipped.statusReason()).contains("past digest.catch-up-hours");
         assertThat(outboxFiles()).isZero();
@@ -162,15 +162,15 @@ class DigestSchedulerTest {
     void aScheduledRunSendsTheWeekWhateverOnePageOfTheSiteDoes() throws Exception {
         Path site = SitePages.siteWithAnOverLongMiddlePage(dir.resolve("site"), Instant.parse("2026-11-24T10:00:00Z"));
         WeeklyDigest weekly = new WeeklyDigest(new CatalogImporter(new CatalogConfig(site.toString(), 2_000_000,
-                Duration.ofSeconds(5), 500), fx.digest.catalog), control, fx.ledger, Duration.ofHours(24), IN_W49);
+                Duration.ofSeconds(5), 500), fx.digest.catalog), control, fx.editions, Duration.ofHours(24), IN_W49);
         IsoWeek week = IsoWeek.parse("2026-W48");
 
         weekly.run(Instant.parse("2026-12-01T09:30:00Z"), week); // half an hour late by IN_W49
-        Poll.until(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(20));
+        Poll.until(() -> fx.editions.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(20));
 
-        EditionRecord edition = fx.ledger.find(week).orElseThrow();
+        EditionRecord edition = fx.editions.find(week).orElseThrow();
         assertThat(edition.status()).isEqualTo(EditionStatus.SENT);
-        assertThat(fx.ledger.comparisonSlugs(edition.id())).contains("a-first", "c-last").doesNotContain("b-too-long");
+        assertThat(fx.editions.comparisonSlugs(edition.id())).contains("a-first", "c-last").doesNotContain("b-too-long");
         assertThat(outboxFiles()).isEqualTo(5);
     }
 
@@ -178,28 +178,27 @@ class DigestSchedulerTest {
     void aMissedRunWithinTheCatchUpWindowStillGoesOut() throws Exception {
         IsoWeek week = IsoWeek.parse("2026-W48");
         weekly(Duration.ofHours(24), Clock.systemUTC()).run(Instant.now().minus(Duration.ofHours(3)), week);
-        Poll.until(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(20));
-        assertThat(fx.ledger.find(week).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
+        Poll.until(() -> fx.editions.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false), Duration.ofSeconds(20));
+        assertThat(fx.editions.find(week).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
         assertThat(outboxFiles()).isEqualTo(5);
     }
 
     @Test
     void scheduleManualTriggerAndASecondSenderMakeOneEditionAndOneMessagePerReader() throws Exception {
         IsoWeek week = IsoWeek.parse("2026-W48");
-        EditionControl second = new EditionControl(fx.ledger,
-                () -> fx.sender(new OutboxMailer(dir.resolve("outbox")), SenderFixture.fast(2)));
+        EditionControl second = fx.control(new OutboxMailer(dir.resolve("outbox")), SenderFixture.fast(2));
         try {
             Thread scheduled = new Thread(() -> weekly(Duration.ofHours(24), Clock.systemUTC()).run(Instant.now(), week));
             scheduled.start();
             control.trigger(week);
             second.trigger(week);
             scheduled.join();
-            Poll.until(() -> fx.ledger.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false)
+            Poll.until(() -> fx.editions.find(week).map(e -> e.status() == EditionStatus.SENT).orElse(false)
                     && !control.isBusy() && !second.isBusy(), Duration.ofSeconds(30));
         } finally {
             second.close();
         }
-        assertThat(fx.ledger.all()).hasSize(1);
+        assertThat(fx.editions.all()).hasSize(1);
         assertThat(outboxFiles()).isEqualTo(5);
         assertThat(control.trigger(week)).isEqualTo(EditionControl.Triggered.ALREADY_SENT);
     }

@@ -108,9 +108,9 @@ class ConfirmationQueueTest {
         fx.subscribers.add(EmailAddress.parse("active@example.com"), SubscriberStatus.ACTIVE);
         try (com.verdictdigest.testing.ScriptedSmtpServer relay = new com.verdictdigest.testing.ScriptedSmtpServer()) {
             relay.delayReplies(30);
-            com.verdictdigest.delivery.ConfirmationMail mail = new com.verdictdigest.delivery.ConfirmationMail(
+            com.verdictdigest.subscribers.ConfirmationMail mail = new com.verdictdigest.subscribers.ConfirmationMail(
                     new com.verdictdigest.templates.Templates(Path.of("templates")), fx.links,
-                    new com.verdictdigest.delivery.MessageComposer(com.verdictdigest.testing.SenderFixture.MAIL, Clock.systemUTC()),
+                    new com.verdictdigest.mail.MessageComposer(com.verdictdigest.testing.SenderFixture.MAIL, Clock.systemUTC()),
                     com.verdictdigest.testing.SenderFixture.smtp(relay.port()), "Postal address");
             try (ConfirmationQueue queue = new ConfirmationQueue(fx.db.dataSource(), fx.subscribers, mail).start()) {
                 SubscriptionService subscriptions = service(queue);

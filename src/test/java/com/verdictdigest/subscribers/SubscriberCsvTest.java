@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,8 @@ class SubscriberCsvTest {
     void setUp() {
         db = TestDatabase.open(dir);
         repo = new SubscriberRepository(db.dataSource(), Clock.systemUTC());
-        csv = new SubscriberCsv(repo, new com.verdictdigest.events.EventLog(db.dataSource(), Clock.systemUTC()));
+        csv = new SubscriberCsv(repo, new SubscriptionService(db.dataSource(), repo,
+                new com.verdictdigest.events.EventLog(db.dataSource(), Clock.systemUTC()), null, Duration.ofMinutes(15), Clock.systemUTC()));
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package com.verdictdigest.subscribers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
 import com.verdictdigest.testing.ChildProcess;
@@ -10,6 +9,7 @@ import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.FreePort;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.TestDatabase;
+import com.verdictdigest.week.IsoWeek;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,19 +1,27 @@
 package com.verdictdigest.testing;
 
 import com.verdictdigest.delivery.DeliveryLedger;
+import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.delivery.EditionSender;
-import com.verdictdigest.delivery.MailConfig;
-import com.verdictdigest.delivery.Mailer;
-import com.verdictdigest.delivery.MessageComposer;
 import com.verdictdigest.delivery.SendConfig;
-import com.verdictdigest.delivery.SmtpConfig;
-import com.verdictdigest.delivery.SmtpMailer;
-import com.verdictdigest.digest.EditionPlanner;
+import com.verdictdigest.delivery.SenderLeases;
+import com.verdictdigest.digest.DigestConfig;
 import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.editions.EditionPreparer;
+import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.links.LinkBuilder;
+import com.verdictdigest.mail.MailConfig;
+import com.verdictdigest.mail.Mailer;
+import com.verdictdigest.mail.MessageComposer;
+import com.verdictdigest.mail.SmtpConfig;
+import com.verdictdigest.mail.SmtpMailer;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +34,10 @@ public final class SenderFixture implements AutoCloseable {
             "editors@verdicts.example", "unsubscribe@verdicts.example", "weekly.verdicts.example", true, null);
 
     public final DigestFixture digest;
+    public final EditionStore editions;
     public final DeliveryLedger ledger;
+    /** The subscribers' service, without confirmation mail (nothing here signs up). */
+    public final SubscriptionService subscriptions;
 
     /**
      * @param dir the database's folder; the send journals are in its sibling {@code data/journal},
@@ -34,7 +45,10 @@ public final class SenderFixture implements AutoCloseable {
      */
     public SenderFixture(Path dir) {
         digest = new DigestFixture(dir);
+        editions = new EditionStore(digest.db.dataSource(), Clock.systemUTC());
         ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC(), dir.resolveSibling("data").resolve("journal"));
+        subscriptions = new SubscriptionService(digest.db.dataSource(), digest.subscribers,
+                new EventLog(digest.db.dataSource(), Clock.systemUTC()), null, Duration.ofMinutes(15), Clock.systemUTC());
         digest.importPages("sample");
     }
 
@@ -46,26 +60,37 @@ public final class SenderFixture implements AutoCloseable {
         return new SmtpMailer(SmtpConfig.plain("127.0.0.1", port, Duration.ofSeconds(2), Duration.ofSeconds(10)));
     }
 
+    /** Plans, freezes, renders and checks editions as the application does, with these settings. */
+    public EditionPreparer preparer(DigestConfig config, LinkBuilder links, MailConfig mail) {
+        return new EditionPreparer(editions, digest.catalog, new EditionRenderer(new Templates(config.templatesDir()), config),
+                config, new MessageComposer(mail, Clock.systemUTC()), links);
+    }
+
+    public EditionSender sender(EditionPreparer preparer, Mailer mailer, SendConfig config) {
+        return new EditionSender(preparer, editions, ledger, new SenderLeases(digest.db.dataSource()), digest.subscribers,
+                subscriptions, mailer, config);
+    }
+
     public EditionSender sender(Mailer mailer, SendConfig config, MailConfig mail) {
-        return new EditionSender(ledger, digest.subscribers, digest.catalog,
-                new EditionPlanner(digest.catalog, DigestFixture.config("UTC")),
-                new EditionRenderer(new Templates(Path.of("templates")), DigestFixture.config("UTC")),
-                new MessageComposer(mail, Clock.systemUTC()), mailer, config, DigestFixture.config("UTC"),
-                digest.links, Clock.systemUTC());
+        return sender(preparer(DigestFixture.config("UTC"), digest.links, mail), mailer, config);
     }
 
     /** A sender whose emails link to {@code links} (a test web server) instead of the default base. */
-    public EditionSender sender(Mailer mailer, SendConfig config, com.verdictdigest.links.LinkBuilder links, java.net.URI base) {
-        com.verdictdigest.digest.DigestConfig c = DigestFixture.config("UTC");
-        com.verdictdigest.digest.DigestConfig digestConfig = new com.verdictdigest.digest.DigestConfig(c.zone(),
-                c.maxComparisons(), c.sendEmpty(), c.maxHtmlBytes(), c.templatesDir(), base, c.comparisonsUrl(), c.postalAddress());
-        return new EditionSender(ledger, digest.subscribers, digest.catalog,
-                new EditionPlanner(digest.catalog, digestConfig), new EditionRenderer(new Templates(Path.of("templates")), digestConfig),
-                new MessageComposer(MAIL, Clock.systemUTC()), mailer, config, digestConfig, links, Clock.systemUTC());
+    public EditionSender sender(Mailer mailer, SendConfig config, LinkBuilder links, URI base) {
+        DigestConfig c = DigestFixture.config("UTC");
+        DigestConfig linked = new DigestConfig(c.zone(), c.maxComparisons(), c.sendEmpty(), c.maxHtmlBytes(), c.templatesDir(),
+                base, c.comparisonsUrl(), c.postalAddress());
+        return sender(preparer(linked, links, MAIL), mailer, config);
     }
 
     public EditionSender sender(Mailer mailer, SendConfig config) {
         return sender(mailer, config, MAIL);
+    }
+
+    /** The operator's control over editions, sending through {@code mailer}. */
+    public EditionControl control(Mailer mailer, SendConfig config) {
+        return new EditionControl(editions, ledger, preparer(DigestFixture.config("UTC"), digest.links, MAIL),
+                () -> sender(mailer, config));
     }
 
     /** Adds readers reader1@example.com .. readerN@example.com with the given status. */

@@ -1,7 +1,7 @@
 package com.verdictdigest.testing;
 
-import com.verdictdigest.App;
-import com.verdictdigest.Service;
+import com.verdictdigest.app.App;
+import com.verdictdigest.app.Service;
 import com.verdictdigest.config.Settings;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.SubscriberStatus;

@@ -2,13 +2,13 @@ package com.verdictdigest.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.verdictdigest.delivery.ConfirmationMail;
-import com.verdictdigest.delivery.EditionArchive;
-import com.verdictdigest.delivery.MessageComposer;
 import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.editions.EditionArchive;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSigner;
+import com.verdictdigest.mail.MessageComposer;
+import com.verdictdigest.subscribers.ConfirmationMail;
 import com.verdictdigest.subscribers.ConfirmationQueue;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,11 +67,11 @@ public final class WebFixture implements AutoCloseable {
                 .start();
         subscriptions = new SubscriptionService(sender.digest.db.dataSource(), sender.digest.subscribers, events,
                 confirmations, Duration.ofMinutes(15), Clock.systemUTC());
-        EditionArchive archive = new EditionArchive(sender.ledger, sender.digest.catalog,
+        EditionArchive archive = new EditionArchive(sender.editions, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
         server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
                 trustedProxies, Duration.ofMinutes(15), subscribesPerHour, 1_000),
-                templates, links, sender.digest.subscribers, subscriptions, archive, null, () -> true, Clock.systemUTC()).start();
+                templates, links, sender.digest.subscribers, subscriptions, archive, List.of(), () -> true, Clock.systemUTC()).start();
     }
 
     /** Adds an active reader (or finds the one with that address). */

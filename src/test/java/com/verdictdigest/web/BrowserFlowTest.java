@@ -2,12 +2,12 @@ package com.verdictdigest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.Browser;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.WebFixture;
+import com.verdictdigest.week.IsoWeek;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;

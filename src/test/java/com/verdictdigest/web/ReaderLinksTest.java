@@ -2,7 +2,6 @@ package com.verdictdigest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.events.Event;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
@@ -10,10 +9,10 @@ import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.LogCapture;
-import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.SitePages;
 import com.verdictdigest.testing.WebFixture;
+import com.verdictdigest.week.IsoWeek;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -356,7 +355,7 @@ class ReaderLinksTest {
     @Test
     void theFeedStaysWellFormedXmlWhateverASubjectHolds() throws Exception {
         IsoWeek w50 = IsoWeek.parse("2026-W50");
-        long id = web.sender.ledger.plan(w50, "Week 50: bad \u0001 and \uFFFE & <b>", java.util.List.of(), 0).id();
+        long id = web.sender.editions.plan(w50, "Week 50: bad \u0001 and \uFFFE & <b>", java.util.List.of(), 0).id();
         web.sender.ledger.startSending(id, true);
         web.sender.ledger.finish(id); // went out (to nobody): in the archive and the feed
 

@@ -2,12 +2,12 @@ package com.verdictdigest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdictdigest.digest.IsoWeek;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.WebFixture;
+import com.verdictdigest.week.IsoWeek;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;

@@ -1,0 +1,199 @@
+package com.verdictdigest.app;
+
+import com.verdictdigest.catalog.CatalogConfig;
+import com.verdictdigest.catalog.CatalogImporter;
+import com.verdictdigest.catalog.CatalogRepository;
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.Settings;
+import com.verdictdigest.config.SiteAddress;
+import com.verdictdigest.delivery.DeliveryLedger;
+import com.verdictdigest.delivery.EditionSender;
+import com.verdictdigest.delivery.SendConfig;
+import com.verdictdigest.delivery.SenderLeases;
+import com.verdictdigest.digest.DigestConfig;
+import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.editions.EditionArchive;
+import com.verdictdigest.editions.EditionPreparer;
+import com.verdictdigest.editions.EditionProofs;
+import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.links.LinkBuilder;
+import com.verdictdigest.links.LinkSecret;
+import com.verdictdigest.links.LinkSigner;
+import com.verdictdigest.mail.MailConfig;
+import com.verdictdigest.mail.Mailer;
+import com.verdictdigest.mail.MessageComposer;
+import com.verdictdigest.mail.OutboxMailer;
+import com.verdictdigest.mail.SmtpConfig;
+import com.verdictdigest.mail.SmtpMailer;
+import com.verdictdigest.store.Database;
+import com.verdictdigest.store.StoreConfig;
+import com.verdictdigest.subscribers.ConfirmationMail;
+import com.verdictdigest.subscribers.ConfirmationQueue;
+import com.verdictdigest.subscribers.SubscriberRepository;
+import com.verdictdigest.subscribers.SubscriptionService;
+import com.verdictdigest.templates.Templates;
+import com.verdictdigest.web.RouteModule;
+import com.verdictdigest.web.WebConfig;
+import com.verdictdigest.web.WebServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The wired application: one settings object, one database, and the parts built from them.
+ * Commands ask it for the parts they need; nothing here holds logic of its own.
+ */
+public final class App implements AutoCloseable {
+    private final Settings settings;
+    private final Clock clock;
+    private Database database;
+    private LinkBuilder links;
+    private Mailer mailer;
+    private Templates templates;
+    private ConfirmationQueue confirmationQueue;
+
+    public App(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public synchronized Database database() {
+        if (database == null) {
+            database = Database.open(StoreConfig.from(settings));
+        }
+        return database;
+    }
+
+    public CatalogRepository catalog() {
+        return new CatalogRepository(database().dataSource(), clock);
+    }
+
+    public SubscriberRepository subscribers() {
+        return new SubscriberRepository(database().dataSource(), clock);
+    }
+
+    public DigestConfig digestConfig() {
+        return DigestConfig.from(settings);
+    }
+
+    public EditionRenderer renderer() {
+        return new EditionRenderer(templates(), digestConfig());
+    }
+
+    public synchronized LinkBuilder links() {
+        if (links == null) {
+            byte[] secret = LinkSecret.resolve(settings.get(Keys.LINKS_SECRET), settings.get(Keys.DATA_DIR));
+            links = new LinkBuilder(SiteAddress.of(settings), new LinkSigner(secret));
+        }
+        return links;
+    }
+
+    public EditionStore editions() {
+        return new EditionStore(database().dataSource(), clock);
+    }
+
+    public EditionPreparer preparer() {
+        return new EditionPreparer(editions(), catalog(), renderer(), digestConfig(), composer(), links());
+    }
+
+    public EditionProofs proofs() {
+        return new EditionProofs(preparer(), subscribers(), mailer());
+    }
+
+    public DeliveryLedger ledger() {
+        return new DeliveryLedger(database().dataSource(), clock, settings.get(Keys.DATA_DIR).resolve("journal"));
+    }
+
+    /** The relay when smtp.host is set, otherwise the outbox folder under data.dir: one per process, closed with it. */
+    public synchronized Mailer mailer() {
+        if (mailer == null) {
+            SmtpConfig smtp = SmtpConfig.from(settings);
+            mailer = smtp.host().isEmpty() ? new OutboxMailer(outbox()) : new SmtpMailer(smtp);
+        }
+        return mailer;
+    }
+
+    public MessageComposer composer() {
+        return new MessageComposer(MailConfig.from(settings), clock);
+    }
+
+    public EditionSender sender() {
+        return new EditionSender(preparer(), editions(), ledger(), new SenderLeases(database().dataSource()), subscribers(),
+                subscriptions(), mailer(), SendConfig.from(settings));
+    }
+
+    public EventLog events() {
+        return new EventLog(database().dataSource(), clock);
+    }
+
+    /** The template engine, one per process (it caches what it parsed). */
+    public synchronized Templates templates() {
+        if (templates == null) {
+            templates = new Templates(settings.get(Keys.TEMPLATES_DIR));
+        }
+        return templates;
+    }
+
+    public SubscriptionService subscriptions() {
+        return new SubscriptionService(database().dataSource(), subscribers(), events(), confirmationQueue(),
+                WebConfig.from(settings).resendAfter(), clock);
+    }
+
+    /** The queue of confirmation mails, one per process; {@code serve} starts it. */
+    public synchronized ConfirmationQueue confirmationQueue() {
+        if (confirmationQueue == null) {
+            confirmationQueue = new ConfirmationQueue(database().dataSource(), subscribers(), new ConfirmationMail(templates(),
+                    links(), composer(), mailer(), settings.get(Keys.MAIL_POSTAL_ADDRESS)));
+        }
+        return confirmationQueue;
+    }
+
+    /** The web server: the readers' pages, the routes of {@code modules} (the operator's), and {@code health}. */
+    public WebServer webServer(List<RouteModule> modules, BooleanSupplier health) {
+        return new WebServer(WebConfig.from(settings), templates(), links(), subscribers(), subscriptions(),
+                new EditionArchive(editions(), catalog(), renderer()), modules, health, clock);
+    }
+
+    /** The outbox folder when mail goes there (no smtp.host), otherwise null. */
+    public Path outbox() {
+        return settings.get(Keys.SMTP_HOST).isEmpty() ? settings.get(Keys.DATA_DIR).resolve("outbox") : null;
+    }
+
+    /** Whether the database answers. */
+    public boolean databaseUp() {
+        try (Connection con = database().connection()) {
+            return con.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public CatalogImporter importer() {
+        return new CatalogImporter(CatalogConfig.from(settings), catalog());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (confirmationQueue != null) {
+            confirmationQueue.close();
+        }
+        if (mailer != null) {
+            mailer.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

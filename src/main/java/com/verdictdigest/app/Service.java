@@ -1,0 +1,98 @@
+package com.verdictdigest.app;
+
+import com.verdictdigest.admin.Admin;
+import com.verdictdigest.admin.AdminToken;
+import com.verdictdigest.admin.Operator;
+import com.verdictdigest.config.Keys;
+import com.verdictdigest.config.SiteAddress;
+import com.verdictdigest.delivery.EditionControl;
+import com.verdictdigest.editions.EditionStatus;
+import com.verdictdigest.schedule.DigestScheduler;
+import com.verdictdigest.schedule.ScheduleConfig;
+import com.verdictdigest.schedule.WeeklyDigest;
+import com.verdictdigest.web.WebServer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the web server, the weekly schedule and sending, in one process. On start it
+ * resumes any edition that a stop or a crash interrupted; on close it stops sending between
+ * messages (the ledger stays exact), then the schedule, then the web server.
+ */
+public final class Service implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Service.class);
+
+    private final App app;
+    private final EditionControl control;
+    private final DigestScheduler scheduler;
+    private final WebServer web;
+    private final AdminToken token;
+
+    public Service(App app) {
+        this.app = app;
+        app.mailer(); // a relay setting that cannot work stops start-up, not the first send
+        this.control = new EditionControl(app.editions(), app.ledger(), app.preparer(), app::sender);
+        ScheduleConfig schedule = ScheduleConfig.from(app.settings());
+        this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
+                new WeeklyDigest(app.importer(), control, app.editions(), schedule.catchUp(), app.clock()),
+                "verdicts-" + UUID.randomUUID(), app.clock());
+        try {
+            this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
+            Operator operator = new Operator(app.editions(), app.ledger(), app.events(), control, app.proofs(), scheduler::nextRun,
+                    app.outbox());
+            this.web = app.webServer(List.of(new Admin(operator, token, app.templates(), app.clock(), schedule,
+                    "https".equals(SiteAddress.of(app.settings()).getScheme()), app.settings().get(Keys.HTTP_TRUSTED_PROXIES))),
+                    () -> app.databaseUp() && scheduler.isRunning());
+        } catch (RuntimeException e) {
+            // Quartz registers its scheduler JVM-wide: a half-built service must not leave it behind.
+            scheduler.close();
+            control.close();
+            throw e;
+        }
+    }
+
+    /** Starts serving, scheduling and resuming; when any of it fails, what had started is stopped again. */
+    public Service start() {
+        try {
+            web.start();
+            app.confirmationQueue().start();
+            scheduler.start();
+            app.editions().all().stream().filter(e -> e.status() == EditionStatus.SENDING).forEach(e -> {
+                log.info("Resuming {}, interrupted while sending", e.week());
+                control.trigger(e.week());
+            });
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public AdminToken adminToken() {
+        return token;
+    }
+
+    public Optional<Instant> nextRun() {
+        return scheduler.nextRun();
+    }
+
+    public EditionControl control() {
+        return control;
+    }
+
+    /** Stops in the order that starts nothing new: the schedule, the web server (no more triggers), then the sends. */
+    @Override
+    public void close() {
+        scheduler.close();
+        web.close();
+        control.close();
+    }
+}

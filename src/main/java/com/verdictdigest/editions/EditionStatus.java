@@ -1,0 +1,47 @@
+package com.verdictdigest.editions;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where an edition is in its life, and where it may go from there:
+ * <pre>
+ * planned ──▶ sending ──▶ sent
+ *    │  ▲        │ ▲        ▲
+ *    │  └─paused◀┘ └────────┤ (a pause after the last message)
+ *    └─▶ skipped            │
+ * planned, sending, paused ──▶ cancelled
+ * </pre>
+ * Sent, skipped and cancelled are final: such an edition is never sent again.
+ */
+public enum EditionStatus {
+    PLANNED, SENDING, PAUSED, SENT, SKIPPED, CANCELLED;
+
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static EditionStatus of(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
+    }
+
+    /** The statuses an edition in this one may move to. */
+    public Set<EditionStatus> next() {
+        return switch (this) {
+            case PLANNED -> EnumSet.of(SENDING, PAUSED, SKIPPED, CANCELLED);
+            case SENDING -> EnumSet.of(PAUSED, SENT, CANCELLED);
+            case PAUSED -> EnumSet.of(SENDING, SENT, CANCELLED);
+            case SENT, SKIPPED, CANCELLED -> EnumSet.noneOf(EditionStatus.class);
+        };
+    }
+
+    public boolean canBecome(EditionStatus status) {
+        return next().contains(status);
+    }
+
+    /** A finished edition is never sent again. */
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+}

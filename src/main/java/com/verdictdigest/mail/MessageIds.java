@@ -1,0 +1,54 @@
+package com.verdictdigest.mail;
+
+import com.verdictdigest.week.IsoWeek;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Message-IDs of our mail (RFC 5322 section 3.6.4), written and read back in one place. A
+ * digest's id names its edition and reader and is the same on every attempt, so a resend after a
+ * crash is recognisably the same message, and a report that quotes it names the delivery.
+ */
+public final class MessageIds {
+    private static final Pattern DIGEST = Pattern.compile("<?digest-(\\d{4}-W\\d{2})-(\\d{1,18})@([^<>\\s]+)>?");
+
+    private final String domain;
+
+    /** @param domain the right-hand side of every id: the domain of the envelope sender */
+    public MessageIds(String domain) {
+        this.domain = domain;
+    }
+
+    /** The id of one reader's copy of an edition. */
+    public String digest(IsoWeek week, long readerId) {
+        return "digest-" + week + "-" + readerId + "@" + domain;
+    }
+
+    /** A fresh id for a one-off message of a kind ("confirm", "test"): never the same twice. */
+    public String oneOff(String kind) {
+        return kind + "-" + UUID.randomUUID() + "@" + domain;
+    }
+
+    /**
+     * The edition and reader a digest's id names, with or without its angle brackets.
+     *
+     * @return empty for any other id, including a digest id of another domain
+     */
+    public Optional<DigestCopy> parse(String messageId) {
+        Matcher m = DIGEST.matcher(messageId.strip());
+        if (!m.matches() || !m.group(3).equalsIgnoreCase(domain)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new DigestCopy(IsoWeek.parse(m.group(1)), Long.parseLong(m.group(2))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a week that does not exist, such as W54
+        }
+    }
+
+    /** One reader's copy of one edition. */
+    public record DigestCopy(IsoWeek week, long readerId) {
+    }
+}
