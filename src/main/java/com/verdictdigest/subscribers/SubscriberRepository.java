@@ -34,20 +34,37 @@ public final class SubscriberRepository {
     }
 
     /**
-     * Adds a reader with this status, unless the address is already stored (in any case): it is
-     * never duplicated, and a reader's status changes only through {@link SubscriptionService}.
+     * Adds a reader with this status and no event, as a bulk load does, unless the address is
+     * already stored (in any case): it is never duplicated. A reader's status changes, and the
+     * additions that are events, go through {@link SubscriptionService}.
      *
      * @return whether the reader was added
      */
     public boolean add(EmailAddress email, SubscriberStatus status) {
+        return Jdbc.run(db, "add subscriber", con -> add(con, email, status)).isPresent();
+    }
+
+    /**
+     * Adds a reader on the caller's connection, inside the caller's transaction.
+     *
+     * @return the new reader's id, or empty when the address is already stored (also when another
+     *         process stored it a moment ago)
+     */
+    Optional<Long> add(Connection con, EmailAddress email, SubscriberStatus status) throws SQLException {
+        if (find(con, email).isPresent()) {
+            return Optional.empty();
+        }
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            return Jdbc.run(db, "add subscriber", con -> find(con, email).isEmpty()
-                    && update(con, SQL.get("insert-subscriber"), email.value(), email.key(), status.word(), now,
-                            status == SubscriberStatus.ACTIVE ? now : null) == 1);
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException sql && Jdbc.isConstraintViolation(sql)) {
-                return false; // added by someone else a moment ago
+        try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"), new String[] {"id"})) {
+            bind(ps, email.value(), email.key(), status.word(), now, status == SubscriberStatus.ACTIVE ? now : null);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return Optional.of(keys.getLong(1));
+            }
+        } catch (SQLException e) {
+            if (Jdbc.isConstraintViolation(e)) {
+                return Optional.empty();
             }
             throw e;
         }

@@ -61,8 +61,7 @@ public final class SubscriptionService {
      * or bounced stays so. Each change is an event with {@code source}.
      */
     public Added add(EmailAddress email, SubscriberStatus status, EventSource source) {
-        if (subscribers.add(email, status)) {
-            events.record(subscribers.find(email).orElseThrow().id(), EventKind.SUBSCRIBE, source, null, null);
+        if (added(email, status, source)) {
             return Added.ADDED;
         }
         Subscriber existing = subscribers.find(email).orElseThrow();
@@ -79,14 +78,22 @@ public final class SubscriptionService {
      * one per address per {@code subscribe.resend-minutes}; active readers get nothing.
      */
     public void subscribe(EmailAddress email) {
-        boolean added = subscribers.add(email, SubscriberStatus.PENDING);
+        added(email, SubscriberStatus.PENDING, EventSource.FORM);
         Subscriber reader = subscribers.find(email).orElseThrow();
-        if (reader.status() == SubscriberStatus.PENDING && added) {
-            events.record(reader.id(), EventKind.SUBSCRIBE, EventSource.FORM, null, null);
-        }
         if (reader.status() == SubscriberStatus.PENDING || reader.status() == SubscriberStatus.UNSUBSCRIBED) {
             requestConfirmation(reader, EventSource.FORM, null);
         }
+    }
+
+    /** Adds a new reader and its subscribe event in one transaction; false when the address is already stored. */
+    private boolean added(EmailAddress email, SubscriberStatus status, EventSource source) {
+        return Jdbc.inTransaction(db, "add subscriber", con -> {
+            Optional<Long> id = subscribers.add(con, email, status);
+            if (id.isPresent()) {
+                events.record(con, id.get(), EventKind.SUBSCRIBE, source, null, null);
+            }
+            return id.isPresent();
+        });
     }
 
     /**
