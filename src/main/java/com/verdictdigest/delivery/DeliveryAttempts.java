@@ -70,9 +70,12 @@ final class DeliveryAttempts {
             log.warn("Relay unreachable, reader {} goes back to the queue: {}", readerId, failure.getMessage());
         } else {
             boolean bounce = failure.kind() == SendFailure.Kind.RECIPIENT_REJECTED;
-            if (ledger.failed(editionId, run.processId, readerId, failure.getMessage()) && bounce) {
+            if (bounce) {
+                // First: should this process die before recording the failure, its send is in doubt
+                // and goes back to the queue, where a reader who bounced is skipped.
                 subscriptions.bounced(readerId, run.prepared.week());
             }
+            ledger.failed(editionId, run.processId, readerId, failure.getMessage());
             log.warn("Delivery to reader {} failed{}: {}", readerId, bounce ? " (hard bounce)" : "", failure.getMessage());
         }
         run.failed(failure.getMessage(), config.maxConsecutiveErrors());

@@ -15,9 +15,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The delivery records of editions: one per reader of an edition's audience. Every state change of a delivery is a single guarded UPDATE
- * (it names the state it leaves), so two processes working on one edition can never both take the
- * same reader, and a crash leaves each record in a state that says exactly what is known.
+ * The delivery records of editions: one per reader of an edition's audience. Every state change of
+ * a delivery is a single guarded UPDATE (it names the state it leaves), so two processes working on
+ * one edition can never both take the same reader, and a crash leaves each record in a state that
+ * says exactly what is known. Starting and finishing a send also move the edition's status (to
+ * sending, to sent), guarded by its deliveries, so they live here beside them.
  */
 public final class DeliveryLedger {
     private static final NamedSql SQL = NamedSql.load("delivery");
@@ -182,14 +184,9 @@ public final class DeliveryLedger {
         run("record sent", con -> update(con, SQL.get("mark-sent"), now(), editionId, subscriberId, processId));
     }
 
-    /**
-     * A permanent failure of this delivery.
-     *
-     * @return whether it was recorded (false: this process no longer held the send)
-     */
-    public boolean failed(long editionId, String processId, long subscriberId, String error) {
-        return run("record failure", con -> update(con, SQL.get("mark-failed"), truncate(error), now(), editionId,
-                subscriberId, processId)) == 1;
+    /** A permanent failure of this delivery (recorded only while this process holds the send). */
+    public void failed(long editionId, String processId, long subscriberId, String error) {
+        run("record failure", con -> update(con, SQL.get("mark-failed"), truncate(error), now(), editionId, subscriberId, processId));
     }
 
     /** A temporary failure after its last attempt in this round: back to pending for a later round. */

@@ -5,13 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where an edition is in its life, and where it may go from there:
+ * Where an edition is in its life, and where it may go from there ({@link #next()}):
  * <pre>
- * planned ──▶ sending ──▶ sent
- *    │  ▲        │ ▲        ▲
- *    │  └─paused◀┘ └────────┤ (a pause after the last message)
- *    └─▶ skipped            │
- * planned, sending, paused ──▶ cancelled
+ * planned  ─▶ sending, paused, skipped, cancelled
+ * sending  ─▶ paused, sent, cancelled
+ * paused   ─▶ sending, sent (the pause came after the last message), cancelled
  * </pre>
  * Sent, skipped and cancelled are final: such an edition is never sent again.
  */

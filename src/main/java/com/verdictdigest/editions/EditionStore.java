@@ -17,9 +17,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The editions' rows: one per week, with the comparisons it was planned with. A status changes
+ * The editions' rows: one per week, with the comparisons it was planned with. A status changes here
  * only along {@link EditionStatus#next()}, and only from the status the caller saw, so a pause, a
- * cancel and a sender finishing can race without one undoing another.
+ * cancel and a sender finishing can race without one undoing another. (Starting and finishing a
+ * send are the delivery ledger's, guarded by the edition's deliveries.)
  */
 public final class EditionStore {
     private static final NamedSql SQL = NamedSql.load("editions");

@@ -52,9 +52,9 @@ public final class PreparedEdition {
         return rendered.subject();
     }
 
-    /** Whether the edition has no comparisons and empty weeks are not sent ({@code digest.send-empty}). */
+    /** Whether the edition was planned without comparisons and empty weeks are not sent ({@code digest.send-empty}). */
     public boolean nothingToSend() {
-        return edition.isEmpty() && !sendEmpty;
+        return (record == null ? edition.isEmpty() : record.comparisons() == 0) && !sendEmpty;
     }
 
     /** One reader's message, with the Message-ID that names this edition and this reader. */

@@ -75,8 +75,6 @@ public final class Jdbc {
             } catch (SQLException | RuntimeException e) {
                 con.rollback();
                 throw e;
-            } finally {
-                con.setAutoCommit(true);
             }
         });
     }

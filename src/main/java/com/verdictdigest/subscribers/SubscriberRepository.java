@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,9 +35,10 @@ public final class SubscriberRepository {
     }
 
     /**
-     * Adds a reader with this status and no event, as a bulk load does, unless the address is
-     * already stored (in any case): it is never duplicated. A reader's status changes, and the
-     * additions that are events, go through {@link SubscriptionService}.
+     * Adds a reader with this status and no event, as a bulk load does ({@link #insertActive}),
+     * unless the address is already stored (in any case): it is never duplicated. The additions
+     * that are a reader's or the operator's act, and every change of a status, go through
+     * {@link SubscriptionService} with their events.
      *
      * @return whether the reader was added
      */
@@ -55,6 +57,8 @@ public final class SubscriberRepository {
             return Optional.empty();
         }
         Timestamp now = Timestamp.from(clock.instant());
+        // On PostgreSQL a failed statement spoils its whole transaction: a savepoint keeps the caller's.
+        Savepoint beforeInsert = con.getAutoCommit() ? null : con.setSavepoint();
         try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-subscriber"), new String[] {"id"})) {
             bind(ps, email.value(), email.key(), status.word(), now, status == SubscriberStatus.ACTIVE ? now : null);
             ps.executeUpdate();
@@ -63,10 +67,13 @@ public final class SubscriberRepository {
                 return Optional.of(keys.getLong(1));
             }
         } catch (SQLException e) {
-            if (Jdbc.isConstraintViolation(e)) {
-                return Optional.empty();
+            if (!Jdbc.isConstraintViolation(e)) {
+                throw e;
             }
-            throw e;
+            if (beforeInsert != null) {
+                con.rollback(beforeInsert);
+            }
+            return Optional.empty();
         }
     }
 
@@ -208,7 +215,7 @@ public final class SubscriberRepository {
                     }
                 }
             }
-            com.verdictdigest.store.Jdbc.update(con, SQL.get("insert-bookmark"), subscriberId, toolSlug,
+            update(con, SQL.get("insert-bookmark"), subscriberId, toolSlug,
                     Timestamp.from(clock.instant()));
         } catch (SQLException e) {
             throw new StoreException("cannot save bookmark: " + e.getMessage(), e);
