@@ -25,7 +25,8 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(10);
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
         hikari.setPoolName("verdicts");
         HikariDataSource ds;
         try {

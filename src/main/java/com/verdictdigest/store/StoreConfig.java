@@ -2,9 +2,20 @@ package com.verdictdigest.store;
 
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
+import java.time.Duration;
 
-/** How to reach the database. */
-public record StoreConfig(String url, String user, String password) {
+/**
+ * How to reach the database.
+ *
+ * @param poolSize       connections kept open by this process
+ * @param connectTimeout how long an operation waits for a connection before it fails
+ */
+public record StoreConfig(String url, String user, String password, int poolSize, Duration connectTimeout) {
+
+    /** With the default pool (10 connections) and time-out (10 s). */
+    public StoreConfig(String url, String user, String password) {
+        this(url, user, password, 10, Duration.ofSeconds(10));
+    }
 
     @Override
     public String toString() {
@@ -20,6 +31,7 @@ public record StoreConfig(String url, String user, String password) {
             url = "jdbc:h2:file:" + settings.get(Keys.DATA_DIR).toAbsolutePath().normalize().resolve("verdicts")
                     + ";AUTO_SERVER=TRUE";
         }
-        return new StoreConfig(url, settings.get(Keys.DB_USER), settings.get(Keys.DB_PASSWORD));
+        return new StoreConfig(url, settings.get(Keys.DB_USER), settings.get(Keys.DB_PASSWORD),
+                settings.get(Keys.DB_POOL_SIZE), settings.get(Keys.DB_CONNECT_TIMEOUT));
     }
 }

@@ -58,7 +58,7 @@ class CrashAndConcurrencyTest {
 
     private Map<String, String> childEnv(int rate) {
         Map<String, String> env = new HashMap<>();
-        env.put("VERDICTS_DB_URL", TestDatabase.url(dir.resolve("db")));
+        env.putAll(TestDatabase.settings(dir.resolve("db")));
         env.put("VERDICTS_DATA_DIR", dir.resolve("data").toString());
         env.put("VERDICTS_LINKS_SECRET", new String(DigestFixture.SECRET, StandardCharsets.UTF_8));
         env.put("VERDICTS_SITE_BASE_URL", DigestFixture.BASE.toString());

@@ -44,7 +44,7 @@ class UnsubscribeCrashTest {
         int port = FreePort.pick();
         URI base = URI.create("http://127.0.0.1:" + port);
         Map<String, String> env = new HashMap<>();
-        env.put("VERDICTS_DB_URL", TestDatabase.url(dir.resolve("db")));
+        env.putAll(TestDatabase.settings(dir.resolve("db")));
         env.put("VERDICTS_DATA_DIR", dir.resolve("data").toString());
         env.put("VERDICTS_LINKS_SECRET", new String(DigestFixture.SECRET, StandardCharsets.UTF_8));
         env.put("VERDICTS_HTTP_PORT", String.valueOf(port));

@@ -35,6 +35,9 @@ public final class ServiceFixture implements AutoCloseable {
         env.put("VERDICTS_SEND_RATE", String.valueOf(rate));
         env.put("VERDICTS_SEND_CONNECTIONS", "2");
         env.put("VERDICTS_LINKS_SECRET", new String(DigestFixture.SECRET, java.nio.charset.StandardCharsets.UTF_8));
+        if (OnPostgres.Extension.active()) {
+            env.putAll(TestDatabase.settings(dir.resolve("db")));
+        }
         env.putAll(settings);
         app = new App(Settings.load(null, env), clock);
         try {
