@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code verdicts events}: what readers did, and how many of each per edition. */
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = "List reader events (subscribe, confirm, unsubscribe, resubscribe, bookmark, unbookmark) and count them per edition.")
+        description = "List reader events (subscribe, confirm, unsubscribe, resubscribe, bookmark, unbookmark, bounce) and count them per edition.")
 final class EventsCommand implements Callable<Integer> {
     @ParentCommand
     VerdictsCommand root;

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 @Command(name = "verdicts", mixinStandardHelpOptions = true, version = "Verdict Digest 0.1",
         description = "The weekly-digest pipeline behind \"Weekly AI Tool Verdicts\".",
         subcommands = {DemoCommand.class, ImportCommand.class, ComparisonsCommand.class, DigestCommand.class,
-                SubscribersCommand.class, EventsCommand.class, ServeCommand.class, BenchCommand.class})
+                SubscribersCommand.class, EventsCommand.class, ServeCommand.class, BenchCommand.class, DbCommand.class})
 public final class VerdictsCommand implements Runnable {
     /** Exit code for a bad setting or an unusable database: the user must fix something first. */
     public static final int EXIT_CONFIG = 2;
@@ -53,6 +53,11 @@ public final class VerdictsCommand implements Runnable {
     }
 
     /** Loads and checks the configuration. */
+    /** The environment the command runs in (the VERDICTS_* variables among it). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     Settings settings() {
         return Settings.load(configFile, environment);
     }

@@ -34,7 +34,11 @@ public final class DigestFixture implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     public DigestFixture(Path dir) {
-        db = TestDatabase.open(dir);
+        this(TestDatabase.open(dir));
+    }
+
+    public DigestFixture(Database db) {
+        this.db = db;
         catalog = new CatalogRepository(db.dataSource(), clock);
         subscribers = new SubscriberRepository(db.dataSource(), clock);
     }

@@ -16,6 +16,8 @@ import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.MessageComposer;
 import com.verdictdigest.mail.SmtpConfig;
 import com.verdictdigest.mail.SmtpMailer;
+import com.verdictdigest.store.Database;
+import com.verdictdigest.store.StoreConfig;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -44,7 +46,12 @@ public final class SenderFixture implements AutoCloseable {
      *            where a child process with {@code VERDICTS_DATA_DIR} at that {@code data} keeps them
      */
     public SenderFixture(Path dir) {
-        digest = new DigestFixture(dir);
+        this(dir, TestDatabase.config(dir));
+    }
+
+    /** On the database {@code store} names (an H2 file beside a PostgreSQL test, say). */
+    public SenderFixture(Path dir, StoreConfig store) {
+        digest = new DigestFixture(Database.open(store));
         editions = new EditionStore(digest.db.dataSource(), Clock.systemUTC());
         ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC(), dir.resolveSibling("data").resolve("journal"));
         subscriptions = new SubscriptionService(digest.db.dataSource(), digest.subscribers,

@@ -60,7 +60,8 @@ public final class TestPostgres {
         }
         if (created.add(name)) {
             try (Connection con = server.getPostgresDatabase().getConnection(); Statement st = con.createStatement()) {
-                st.execute("CREATE DATABASE " + name); // a name made by TestDatabase: letters, digits, underscore
+                // Owned by the password user, as a production database is by its application user.
+                st.execute("CREATE DATABASE " + name + " OWNER " + PASSWORD_USER); // names made by TestDatabase: letters, digits, _
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
             }
