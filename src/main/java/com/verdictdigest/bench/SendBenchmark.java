@@ -4,6 +4,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.verdictdigest.app.App;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
+import com.verdictdigest.store.ScratchSchema;
+import com.verdictdigest.store.StoreConfig;
 import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.delivery.SendSummary;
 import com.verdictdigest.subscribers.EmailAddress;
@@ -47,14 +49,21 @@ public final class SendBenchmark {
     private SendBenchmark() {
     }
 
-    public static void run(Settings base, int readers, int maxSeconds, String host, int port, PrintWriter out)
+    /**
+     * @param dbUrl an empty database to run in (PostgreSQL, with {@code db.user} and {@code db.password}),
+     *              emptied again afterwards; null for a throwaway H2 file
+     */
+    public static void run(Settings base, String dbUrl, int readers, int maxSeconds, String host, int port, PrintWriter out)
             throws IOException {
         Path dir = Files.createTempDirectory("verdicts-bench");
         Settings settings = base.with(Keys.DATA_DIR, dir.toString())
-                .with(Keys.DB_URL, "jdbc:h2:file:" + dir.resolve("bench") + ";CACHE_SIZE=65536")
+                .with(Keys.DB_URL, dbUrl != null ? dbUrl : "jdbc:h2:file:" + dir.resolve("bench") + ";CACHE_SIZE=65536")
                 .with(Keys.SMTP_HOST, host).with(Keys.SMTP_PORT, String.valueOf(port)).with(Keys.SMTP_TLS, "none")
                 .with(Keys.SITE_BASE_URL, "https://verdicts.example")
                 .with(Keys.LINKS_SECRET, "bench-secret-bench-secret-bench-secret");
+        if (dbUrl != null) {
+            ScratchSchema.requireEmpty(StoreConfig.from(settings));
+        }
         try (App app = new App(settings, Clock.systemUTC())) {
             long setup = System.nanoTime();
             app.importer().importFrom(List.of("sample"));
@@ -84,6 +93,9 @@ public final class SendBenchmark {
                     summary.counts().failed(), seconds, summary.ratePerSecond(), avgBytes, peakHeapMb,
                     heapPeaks[1] < 0 ? "null" : String.valueOf(heapPeaks[1] / (1024 * 1024)), cpu, readers);
         } finally {
+            if (dbUrl != null) {
+                ScratchSchema.empty(StoreConfig.from(settings));
+            }
             deleteTree(dir);
         }
     }

@@ -36,12 +36,16 @@ final class BenchCommand {
                      description = "Stop sending after this long (default: ${DEFAULT-VALUE}).") int maxSeconds,
              @Option(names = "--smtp-host", defaultValue = "127.0.0.1", paramLabel = "H",
                      description = "SMTP host (default: ${DEFAULT-VALUE}).") String host,
-             @Option(names = "--smtp-port", required = true, paramLabel = "P", description = "SMTP port.") int port) {
+             @Option(names = "--smtp-port", required = true, paramLabel = "P", description = "SMTP port.") int port,
+             @Option(names = "--db-url", paramLabel = "URL", defaultValue = "${env:VERDICTS_BENCH_DB_URL}",
+                     description = {"An empty database to run in instead of a throwaway H2 file, such as PostgreSQL",
+                             "(with db.user and db.password); emptied again afterwards. Default: VERDICTS_BENCH_DB_URL."})
+             String dbUrl) {
         if (readers < 1 || readers > 10_000_000) {
             throw new UserError("--readers: expected 1 to 10000000, got " + readers);
         }
         try {
-            SendBenchmark.run(root.settings(), readers, maxSeconds, host, port, root.spec.commandLine().getOut());
+            SendBenchmark.run(root.settings(), dbUrl, readers, maxSeconds, host, port, root.spec.commandLine().getOut());
             return 0;
         } catch (java.io.IOException e) {
             throw new UserError("bench send: " + e.getMessage(), 1);
