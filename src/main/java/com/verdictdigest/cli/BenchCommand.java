@@ -3,6 +3,7 @@ package com.verdictdigest.cli;
 import com.verdictdigest.app.App;
 import com.verdictdigest.bench.RenderBenchmark;
 import com.verdictdigest.bench.SendBenchmark;
+import com.verdictdigest.config.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -37,15 +38,16 @@ final class BenchCommand {
              @Option(names = "--smtp-host", defaultValue = "127.0.0.1", paramLabel = "H",
                      description = "SMTP host (default: ${DEFAULT-VALUE}).") String host,
              @Option(names = "--smtp-port", required = true, paramLabel = "P", description = "SMTP port.") int port,
-             @Option(names = "--db-url", paramLabel = "URL", defaultValue = "${env:VERDICTS_BENCH_DB_URL}",
+             @Option(names = "--db-url", paramLabel = "URL",
                      description = {"An empty database to run in instead of a throwaway H2 file, such as PostgreSQL",
-                             "(with db.user and db.password); emptied again afterwards. Default: VERDICTS_BENCH_DB_URL."})
+                             "(with db.user and db.password); emptied again afterwards. Default: bench.db-url."})
              String dbUrl) {
         if (readers < 1 || readers > 10_000_000) {
             throw new UserError("--readers: expected 1 to 10000000, got " + readers);
         }
         try {
-            SendBenchmark.run(root.settings(), dbUrl, readers, maxSeconds, host, port, root.spec.commandLine().getOut());
+            String url = dbUrl != null ? dbUrl : root.settings().get(Keys.BENCH_DB_URL);
+            SendBenchmark.run(root.settings(), url.isEmpty() ? null : url, readers, maxSeconds, host, port, root.spec.commandLine().getOut());
             return 0;
         } catch (java.io.IOException e) {
             throw new UserError("bench send: " + e.getMessage(), 1);

@@ -28,6 +28,9 @@ public final class Keys {
     public static final Key<Duration> DB_CONNECT_TIMEOUT = Parsers.seconds("db.connect-timeout-seconds", "10", 1, 300,
             "How long to wait for a database connection before the operation fails (the database is down or full).");
 
+    public static final Key<String> BENCH_DB_URL = Parsers.jdbcUrl("bench.db-url", "",
+            "The database 'bench send' runs in (empty; emptied again afterwards), with db.user and db.password; empty: a throwaway H2 file.");
+
     public static final Key<String> CATALOG_SOURCE = new Key<>("catalog.source", "sample",
             "Where import reads the site: a page, a folder, an http(s) index address, or 'sample' for the bundled sample site.",
             "'sample', a file or folder path, or an http(s) address",
@@ -149,7 +152,7 @@ public final class Keys {
             "Bearer token of the admin API and page (24+ characters); empty means one generated into data.dir and printed once.");
 
     public static final List<Key<?>> ALL = List.of(
-            DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT,
+            DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, BENCH_DB_URL,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
             DIGEST_TIMEZONE, DIGEST_MAX_COMPARISONS, DIGEST_SEND_EMPTY, DIGEST_MAX_HTML_BYTES, TEMPLATES_DIR,
             SITE_BASE_URL, SITE_COMPARISONS_URL, LINKS_SECRET, MAIL_POSTAL_ADDRESS,
