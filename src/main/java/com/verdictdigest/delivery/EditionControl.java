@@ -5,7 +5,9 @@ import com.verdictdigest.editions.EditionRecord;
 import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.editions.EditionStore;
 import com.verdictdigest.editions.PreparedEdition;
+import com.verdictdigest.store.StoreException;
 import com.verdictdigest.week.IsoWeek;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,10 @@ public final class EditionControl implements AutoCloseable {
     private final DeliveryLedger ledger;
     private final EditionPreparer preparer;
     private final Supplier<EditionSender> senders;
+    /** After a send lost its database: the first wait before trying again, doubling up to the last. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "edition-send");
         t.setDaemon(false);
@@ -81,10 +87,20 @@ public final class EditionControl implements AutoCloseable {
                 EditionSender current = sender;
                 // A paused edition stays paused: only resume() (the operator) puts it back to sending.
                 // A resume that came while the paused run was winding down finds it still here: go on.
+                Duration wait = FIRST_RETRY;
                 while (true) {
-                    log.info(current.send(prepared, caller).line());
-                    if (closed || !resumedMeanwhile(week)) {
-                        break;
+                    try {
+                        log.info(current.send(prepared, caller).line());
+                        if (closed || !resumedMeanwhile(week)) {
+                            break;
+                        }
+                    } catch (StoreException e) {
+                        // The database went away mid-send (or is not back yet): try again until it is.
+                        log.warn("{}; trying again in {} s", e.getMessage(), wait.toSeconds());
+                        if (!sleepUnlessClosed(wait)) {
+                            break;
+                        }
+                        wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
                     }
                     current = senders.get();
                     running.put(week, current);
@@ -96,6 +112,20 @@ public final class EditionControl implements AutoCloseable {
             }
         });
         return Triggered.STARTED;
+    }
+
+    /** Waits, unless this control closes meanwhile; false when it did. */
+    private boolean sleepUnlessClosed(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (!closed && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !closed;
     }
 
     /** Whether the edition is sending with readers still pending: resumed while its last run was stopping. */

@@ -4,6 +4,7 @@ import com.verdictdigest.editions.EditionPreparer;
 import com.verdictdigest.editions.EditionStore;
 import com.verdictdigest.editions.PreparedEdition;
 import com.verdictdigest.mail.Mailer;
+import com.verdictdigest.store.StoreException;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.week.IsoWeek;
@@ -73,7 +74,12 @@ public final class EditionSender {
         return send(preparer.prepare(week, true), caller, start);
     }
 
-    /** Sends an edition prepared (and recorded) before to every reader who has not had it. */
+    /**
+     * Sends an edition prepared (and recorded) before to every reader who has not had it.
+     *
+     * @throws StoreException when the database is unreachable, before or during the send: the
+     *                        workers stop, and what they sent is in the ledger or their journals
+     */
     public SendSummary send(PreparedEdition prepared, Caller caller) {
         return send(prepared, caller, System.nanoTime());
     }
@@ -99,8 +105,15 @@ public final class EditionSender {
                 joinAll(workers);
             } finally {
                 sendingNanos = System.nanoTime() - sendingStart;
-                ledger.releaseUnstarted(run.editionId(), processId);
+                if (run.databaseLost() == null) {
+                    ledger.releaseUnstarted(run.editionId(), processId); // else taken back when the lease lapses
+                }
             }
+        }
+        if (run.databaseLost() != null) {
+            throw new StoreException("sending " + prepared.week() + " stopped after " + run.sent()
+                    + " messages: the database is unreachable (" + run.databaseLost() + "); what was sent is recorded, "
+                    + "and the next send resumes the edition once the database is back", null);
         }
         return summary(prepared, outcomes.afterRun(run), run.sent(), start, sendingNanos);
     }

@@ -19,6 +19,7 @@ final class SendRun {
     private final AtomicInteger consecutiveErrors = new AtomicInteger();
     private final AtomicReference<String> pauseReason = new AtomicReference<>();
     private final AtomicBoolean operatorStopped = new AtomicBoolean();
+    private final AtomicReference<String> databaseLost = new AtomicReference<>();
 
     /** @param stopRequested set by the sender's {@code stop()}: the workers stop between messages */
     SendRun(PreparedEdition prepared, String processId, RateLimiter rate, AtomicBoolean stopRequested) {
@@ -33,7 +34,7 @@ final class SendRun {
     }
 
     boolean halted() {
-        return stopRequested.get() || pauseReason.get() != null || operatorStopped.get();
+        return stopRequested.get() || pauseReason.get() != null || operatorStopped.get() || databaseLost.get() != null;
     }
 
     /** The relay took a message. */
@@ -54,8 +55,22 @@ final class SendRun {
         pauseReason.compareAndSet(null, why);
     }
 
+    /** The database went away: every worker stops; nothing more can be recorded until it is back. */
+    void databaseLost(String why) {
+        if (databaseLost.compareAndSet(null, why)) {
+            log.warn("Sending stops, the database is unreachable: {}", why);
+        }
+    }
+
+    /** Why the database was lost, or null. */
+    String databaseLost() {
+        return databaseLost.get();
+    }
+
     void leaseLost(String why) {
-        log.error("Sending stops: {}", why);
+        if (databaseLost.get() == null) { // else said already: the heartbeat failed for the same reason
+            log.error("Sending stops: {}", why);
+        }
         pause(why);
     }
 

@@ -4,6 +4,7 @@ import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.editions.EditionStore;
 import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.OutgoingMessage;
+import com.verdictdigest.store.StoreException;
 import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberRepository;
@@ -95,6 +96,9 @@ final class SendWorker implements Runnable {
                     }
                 }
             }
+        } catch (StoreException e) {
+            // Nothing more can be recorded: stop, and let what is known stand (journal, ledger, leases).
+            run.databaseLost(e.getMessage());
         } catch (RuntimeException e) {
             log.error("Sender stopped by an unexpected error", e);
             run.pause("unexpected error: " + e.getMessage());
@@ -102,7 +106,7 @@ final class SendWorker implements Runnable {
             try {
                 recordSent(editionId);
             } catch (RuntimeException e) {
-                log.warn("Could not record the last message sent: {}", e.getMessage());
+                log.warn("Could not record the last message sent (its journal keeps it): {}", e.getMessage());
             } finally {
                 if (session != null) {
                     session.close();

@@ -1,5 +1,6 @@
 package com.verdictdigest.delivery;
 
+import com.verdictdigest.store.StoreException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +52,12 @@ final class SenderHeartbeat implements AutoCloseable {
     @Override
     public void close() {
         beats.shutdownNow();
-        leases.unregister(processId);
+        try {
+            leases.unregister(processId);
+        } catch (StoreException e) {
+            // The database is away: the registration lapses with its lease, and the others (or the
+            // next send here) take back what it held.
+            log.debug("Could not unregister: {}", e.getMessage());
+        }
     }
 }
