@@ -56,7 +56,7 @@ class ArchitectureTest {
             .whereLayer("app").mayOnlyAccessLayers("admin", "catalog", "config", "delivery", "digest", "editions", "events", "links",
                     "mail", "schedule", "store", "subscribers", "templates", "web", "week")
             .whereLayer("bench").mayOnlyAccessLayers("app", "catalog", "config", "delivery", "digest", "editions", "links",
-                    "subscribers", "week")
+                    "store", "subscribers", "week")
             .whereLayer("admin").mayOnlyAccessLayers("config", "delivery", "digest", "editions", "events", "mail", "schedule",
                     "subscribers", "templates", "web", "week")
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",
