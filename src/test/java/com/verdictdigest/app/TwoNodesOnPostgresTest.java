@@ -188,4 +188,23 @@ class TwoNodesOnPostgresTest {
         twice.values().forEach(ids -> assertThat(new HashSet<>(ids)).as("resent with the same Message-ID").hasSize(1));
         assertThat(fx.ledger.counts(fx.editions.find(W48).orElseThrow().id()).sent()).isEqualTo(READERS);
     }
+
+    @Test
+    void aCancelFromOneNodeStopsTheOtherMidSend() throws Exception {
+        fx = new SenderFixture(dir.resolve("db"));
+        fx.readers(READERS, "r", SubscriberStatus.ACTIVE);
+        String a = node("a");
+        String b = node("b");
+        assertThat(post(a, "/admin/api/editions", "{\"week\": \"2026-W48\"}")).isEqualTo(202);
+        Poll.until(() -> greenMail.getReceivedMessages().length >= 20, Duration.ofSeconds(30));
+
+        assertThat(post(b, "/admin/api/editions/2026-W48/cancel", "")).isEqualTo(200);
+        assertThat(status()).isEqualTo(EditionStatus.CANCELLED);
+        Thread.sleep(1_000); // a message already in the relay's hands is let finish
+        int atCancel = greenMail.getReceivedMessages().length;
+        Thread.sleep(2_000);
+        assertThat(greenMail.getReceivedMessages().length).as("a stopped sending at b's cancel").isEqualTo(atCancel);
+        assertThat(atCancel).isLessThan(READERS);
+        assertThat(post(a, "/admin/api/editions", "{\"week\": \"2026-W48\"}")).as("cancelled is final, on a too").isEqualTo(409);
+    }
 }
