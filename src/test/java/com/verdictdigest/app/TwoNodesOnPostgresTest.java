@@ -8,14 +8,13 @@ import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
+import com.verdictdigest.testing.Inbox;
 import com.verdictdigest.testing.OnPostgres;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.TestDatabase;
 import com.verdictdigest.week.IsoWeek;
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,12 +124,7 @@ class TwoNodesOnPostgresTest {
 
     /** Message-IDs received per recipient. */
     private Map<String, List<String>> received() throws Exception {
-        Map<String, List<String>> byRecipient = new HashMap<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            String to = ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-            byRecipient.computeIfAbsent(to, k -> new ArrayList<>()).add(m.getMessageID());
-        }
-        return byRecipient;
+        return Inbox.messageIdsByRecipient(greenMail.getReceivedMessages());
     }
 
     /** How many sending processes have recorded sends of the edition. */
@@ -178,8 +172,7 @@ class TwoNodesOnPostgresTest {
         Poll.until(() -> status() == EditionStatus.SENT, Duration.ofSeconds(90));
 
         Map<String, List<String>> received = received();
-        Map<String, List<String>> twice = new HashMap<>(received);
-        twice.values().removeIf(ids -> ids.size() == 1);
+        Map<String, List<String>> twice = Inbox.twice(received);
         System.out.printf("two nodes on PostgreSQL: a killed after %d of %d messages; %d readers got two copies; %s%n",
                 atKill, READERS, twice.size(), fx.ledger.counts(fx.editions.find(W48).orElseThrow().id()));
         assertThat(atKill).as("the kill came mid-send").isLessThan(READERS);

@@ -10,13 +10,12 @@ import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
+import com.verdictdigest.testing.Inbox;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.TestDatabase;
 import com.verdictdigest.week.IsoWeek;
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,12 +73,7 @@ class CrashAndConcurrencyTest {
 
     /** Message-IDs received per recipient. */
     private Map<String, List<String>> received() throws Exception {
-        Map<String, List<String>> byRecipient = new HashMap<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            String to = ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-            byRecipient.computeIfAbsent(to, k -> new java.util.ArrayList<>()).add(m.getMessageID());
-        }
-        return byRecipient;
+        return Inbox.messageIdsByRecipient(greenMail.getReceivedMessages());
     }
 
     private Set<String> inDoubtRecipients() throws Exception {
@@ -110,8 +104,7 @@ class CrashAndConcurrencyTest {
         Map<String, List<String>> received = received();
         assertThat(received.keySet()).as("no reader missed")
                 .containsExactlyInAnyOrderElementsOf(readers.stream().map(Subscriber::email).toList());
-        Map<String, List<String>> duplicates = new HashMap<>(received);
-        duplicates.values().removeIf(ids -> ids.size() == 1);
+        Map<String, List<String>> duplicates = Inbox.twice(received);
         assertThat(duplicates.size()).as("at most one message per sending connection reached a reader twice")
                 .isLessThanOrEqualTo(2);
         assertThat(inDoubtRecipients()).as("every duplicate was in doubt").containsAll(duplicates.keySet());
@@ -148,8 +141,7 @@ class CrashAndConcurrencyTest {
         SendSummary summary = fx.sender(SenderFixture.smtp(greenMail.getSmtp().getPort()), SenderFixture.fast(connections)).send(W48);
 
         Map<String, List<String>> received = received();
-        Map<String, List<String>> duplicates = new HashMap<>(received);
-        duplicates.values().removeIf(ids -> ids.size() == 1);
+        Map<String, List<String>> duplicates = Inbox.twice(received);
         System.out.printf("kill -9 of the database's owner after %d messages: %d readers got two copies, %d in doubt%n",
                 beforeRestart, duplicates.size(), summary.counts().inDoubt());
         assertThat(received).as("no reader missed").hasSize(3000);

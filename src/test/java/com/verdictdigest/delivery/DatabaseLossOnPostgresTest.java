@@ -10,20 +10,18 @@ import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ChildProcess;
 import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.FreePort;
+import com.verdictdigest.testing.Inbox;
 import com.verdictdigest.testing.Poll;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.testing.ServiceFixture;
 import com.verdictdigest.week.IsoWeek;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,13 +80,9 @@ class DatabaseLossOnPostgresTest {
         return env;
     }
 
+    /** Message-IDs received per recipient. */
     private Map<String, List<String>> received() throws Exception {
-        Map<String, List<String>> byRecipient = new HashMap<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            String to = ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-            byRecipient.computeIfAbsent(to, k -> new ArrayList<>()).add(m.getMessageID());
-        }
-        return byRecipient;
+        return Inbox.messageIdsByRecipient(greenMail.getReceivedMessages());
     }
 
     @Test
@@ -120,8 +114,7 @@ class DatabaseLossOnPostgresTest {
         assertThat(second.exitValue()).as(Files.readString(secondLog)).isZero();
 
         Map<String, List<String>> received = received();
-        Map<String, List<String>> twice = new HashMap<>(received);
-        twice.values().removeIf(ids -> ids.size() == 1);
+        Map<String, List<String>> twice = Inbox.twice(received);
         System.out.printf("database lost after %d of %d messages: %d readers got two copies%n", atLoss, READERS, twice.size());
         assertThat(atLoss).as("the loss came mid-send").isLessThan(READERS);
         assertThat(received).as("no reader missed").hasSize(READERS);
@@ -153,8 +146,7 @@ class DatabaseLossOnPostgresTest {
             assertThat(node.app.editions().find(W48).orElseThrow().status()).isEqualTo(EditionStatus.SENT);
         }
         Map<String, List<String>> received = received();
-        Map<String, List<String>> twice = new HashMap<>(received);
-        twice.values().removeIf(ids -> ids.size() == 1);
+        Map<String, List<String>> twice = Inbox.twice(received);
         System.out.printf("serve lost its database mid-send and resumed: %d readers got two copies%n", twice.size());
         assertThat(received).as("no reader missed").hasSize(READERS);
         assertThat(twice.size()).as("at most one reader twice per sending connection").isLessThanOrEqualTo(2);
