@@ -94,10 +94,14 @@ public final class App implements AutoCloseable {
 
     public synchronized LinkBuilder links() {
         if (links == null) {
-            byte[] secret = LinkSecret.resolve(settings.get(Keys.LINKS_SECRET), settings.get(Keys.DATA_DIR));
-            links = new LinkBuilder(SiteAddress.of(settings), new LinkSigner(secret));
+            links = new LinkBuilder(SiteAddress.of(settings), new LinkSigner(linkSecret()));
         }
         return links;
+    }
+
+    /** The site's signing key: links, and per-reader envelope senders. */
+    private byte[] linkSecret() {
+        return LinkSecret.resolve(settings.get(Keys.LINKS_SECRET), settings.get(Keys.DATA_DIR));
     }
 
     public EditionStore editions() {
@@ -126,7 +130,7 @@ public final class App implements AutoCloseable {
     }
 
     public MessageComposer composer() {
-        return new MessageComposer(MailConfig.from(settings), clock);
+        return new MessageComposer(MailConfig.from(settings, linkSecret()), clock);
     }
 
     public EditionSender sender() {

@@ -108,6 +108,10 @@ public final class Keys {
             "The List-Id of the newsletter (RFC 2919), a dotted name under your domain.");
     public static final Key<Boolean> MAIL_PRECEDENCE_BULK = Parsers.bool("mail.precedence-bulk", "true",
             "Whether messages carry 'Precedence: bulk' (stops vacation auto-replies).");
+    public static final Key<String> MAIL_RETURN_PATH = Parsers.optionalMailbox("mail.return-path", "",
+            "Envelope sender of every digest, where bounces go (for example bounces@verdicts.example); empty: the From address.");
+    public static final Key<Boolean> MAIL_RETURN_PATH_VERP = Parsers.bool("mail.return-path-verp", "false",
+            "Give each reader's copy its own envelope sender, mail.return-path with a signed token naming the edition and the reader (bounces+TOKEN@...).");
     public static final Key<String> MAIL_DKIM_DOMAIN = Parsers.text("mail.dkim.domain", "",
             "DKIM signing domain (d=); DKIM is on when domain, selector and private key are all set.");
     public static final Key<String> MAIL_DKIM_SELECTOR = Parsers.text("mail.dkim.selector", "", "DKIM selector (s=).");
@@ -159,7 +163,7 @@ public final class Keys {
             SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_TLS, SMTP_CA_FILE, SMTP_CONNECT_TIMEOUT, SMTP_READ_TIMEOUT,
             SEND_CONNECTIONS, SEND_RATE, SEND_MAX_ATTEMPTS, SEND_RETRY_BASE_MILLIS, SEND_MAX_CONSECUTIVE_ERRORS,
             SEND_LEASE, MAIL_FROM, MAIL_REPLY_TO, MAIL_UNSUBSCRIBE_MAILTO, MAIL_LIST_ID, MAIL_PRECEDENCE_BULK,
-            MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
+            MAIL_RETURN_PATH, MAIL_RETURN_PATH_VERP, MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
             HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_MAX_ACTIVE_UNSUBSCRIBES, HTTP_UNSUBSCRIBE_QUEUE,
             HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR, SUBSCRIBE_PER_HOUR,
             DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN);

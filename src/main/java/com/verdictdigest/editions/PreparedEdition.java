@@ -63,7 +63,7 @@ public final class PreparedEdition {
     }
 
     OutgoingMessage messageTo(long readerId, String email, List<Bookmark> bookmarks, String messageId) {
-        return composer.compose(headers, messageId, email,
+        return composer.compose(headers, readerId, messageId, email,
                 rendered.personalizeForWire(new Reader(readerId, email, bookmarks), links));
     }
 

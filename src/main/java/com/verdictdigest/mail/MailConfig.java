@@ -1,24 +1,44 @@
 package com.verdictdigest.mail;
 
+import com.verdictdigest.config.ConfigException;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
 import java.nio.file.Path;
 
-/** The headers every message carries that do not depend on the reader. */
+/**
+ * The headers every message carries that do not depend on the reader, and its envelope sender.
+ *
+ * @param returnPath the envelope sender (where bounces go), or empty for the From address
+ * @param verpSecret the key of the signed per-reader envelope senders ({@link VerpAddress}), or null
+ *                   for one envelope sender for everyone
+ */
 public record MailConfig(String from, String replyTo, String unsubscribeMailto, String listId,
-                         boolean precedenceBulk, DkimConfig dkim) {
+                         boolean precedenceBulk, DkimConfig dkim, String returnPath, byte[] verpSecret) {
+
+    /** Bounces to the From address, one envelope sender for everyone. */
+    public MailConfig(String from, String replyTo, String unsubscribeMailto, String listId, boolean precedenceBulk,
+                      DkimConfig dkim) {
+        this(from, replyTo, unsubscribeMailto, listId, precedenceBulk, dkim, "", null);
+    }
 
     /** DKIM signing, or null when not configured. */
     public record DkimConfig(String domain, String selector, Path privateKey) {
     }
 
-    public static MailConfig from(Settings s) {
+    /** @param secret the site's signing key, which per-reader envelope senders are signed with */
+    public static MailConfig from(Settings s, byte[] secret) {
         String domain = s.get(Keys.MAIL_DKIM_DOMAIN);
         String selector = s.get(Keys.MAIL_DKIM_SELECTOR);
         String key = s.get(Keys.MAIL_DKIM_PRIVATE_KEY);
         DkimConfig dkim = domain.isEmpty() || selector.isEmpty() || key.isEmpty() ? null
                 : new DkimConfig(domain, selector, Path.of(key));
+        String returnPath = s.get(Keys.MAIL_RETURN_PATH);
+        boolean verp = s.get(Keys.MAIL_RETURN_PATH_VERP);
+        if (verp && returnPath.isEmpty()) {
+            throw new ConfigException("config: mail.return-path-verp = true needs mail.return-path (the address the "
+                    + "per-reader tokens are added to, such as bounces@verdicts.example)");
+        }
         return new MailConfig(s.get(Keys.MAIL_FROM), s.get(Keys.MAIL_REPLY_TO), s.get(Keys.MAIL_UNSUBSCRIBE_MAILTO),
-                s.get(Keys.MAIL_LIST_ID), s.get(Keys.MAIL_PRECEDENCE_BULK), dkim);
+                s.get(Keys.MAIL_LIST_ID), s.get(Keys.MAIL_PRECEDENCE_BULK), dkim, returnPath, verp ? secret : null);
     }
 }

@@ -32,6 +32,8 @@ public final class MessageComposer {
     private final String replyToHeader;
     private final String envelopeFrom;
     private final MessageIds messageIds;
+    /** Per-reader envelope senders, or null for {@link #envelopeFrom} on every message. */
+    private final VerpAddress verp;
     private final String boundary;
     private final byte[] closing;
     /** The List-Unsubscribe mailto after the https address, or empty (mail.unsubscribe-mailto). */
@@ -45,8 +47,9 @@ public final class MessageComposer {
         this.config = config;
         this.clock = clock;
         InternetAddress from = address(config.from());
-        this.envelopeFrom = from.getAddress();
-        this.messageIds = new MessageIds(envelopeFrom.substring(envelopeFrom.indexOf('@') + 1));
+        this.envelopeFrom = config.returnPath().isEmpty() ? from.getAddress() : address(config.returnPath()).getAddress();
+        this.verp = config.verpSecret() == null ? null : new VerpAddress(envelopeFrom, config.verpSecret());
+        this.messageIds = new MessageIds(from.getAddress().substring(from.getAddress().indexOf('@') + 1));
         this.fromHeader = header("From", encodeAddress(from));
         this.replyToHeader = config.replyTo().isEmpty() ? "" : header("Reply-To", encodeAddress(address(config.replyTo())));
         byte[] nonce = new byte[12];
@@ -83,10 +86,11 @@ public final class MessageComposer {
         }
         h.append(header("MIME-Version", "1.0"));
         h.append(header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\""));
-        return new Shared(h.toString().getBytes(StandardCharsets.US_ASCII));
+        return new Shared(week, h.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    public OutgoingMessage compose(Shared shared, String messageId, String recipient, WireCopy email) {
+    /** One reader's message of an edition; with VERP, its envelope sender names the edition and the reader. */
+    public OutgoingMessage compose(Shared shared, long readerId, String messageId, String recipient, WireCopy email) {
         StringBuilder h = new StringBuilder(512);
         h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
         h.append(header("To", address(recipient).getAddress()));
@@ -106,7 +110,8 @@ public final class MessageComposer {
         part(out, textPart, text);
         part(out, htmlPart, html);
         out.append(closing);
-        OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
+        String sender = verp == null ? envelopeFrom : verp.of(shared.week, readerId);
+        OutgoingMessage message = new OutgoingMessage(sender, recipient, messageId, out.toByteArray());
         return dkim == null ? message : dkim.sign(message);
     }
 
@@ -148,9 +153,11 @@ public final class MessageComposer {
 
     /** Encoded once per edition: the headers every reader's copy shares. */
     public static final class Shared {
+        private final IsoWeek week;
         private final byte[] headers;
 
-        private Shared(byte[] headers) {
+        private Shared(IsoWeek week, byte[] headers) {
+            this.week = week;
             this.headers = headers;
         }
     }

@@ -23,6 +23,7 @@ import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.OutboxMailer;
 import com.verdictdigest.mail.OutgoingMessage;
 import com.verdictdigest.mail.SendFailure;
+import com.verdictdigest.mail.VerpAddress;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -145,6 +146,30 @@ class EditionSenderTest {
         assertThat((String) parts.getBodyPart(0).getContent()).contains("3 new verdicts this week", token)
                 .contains("23–29 November 2026");
         assertThat((String) parts.getBodyPart(1).getContent()).contains("<html lang=\"en\"", token);
+    }
+
+    @Test
+    void withVerpEachReadersCopyHasItsOwnSignedEnvelopeSender() throws Exception {
+        List<Subscriber> readers = fx.readers(3, "reader", SubscriberStatus.ACTIVE);
+        MailConfig m = SenderFixture.MAIL;
+        byte[] secret = "verp-secret-verp-secret-verp-secret!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MailConfig verp = new MailConfig(m.from(), m.replyTo(), m.unsubscribeMailto(), m.listId(), m.precedenceBulk(), m.dkim(),
+                "bounces@verdicts.example", secret);
+
+        fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(2), verp).send(W48);
+
+        VerpAddress addresses = new VerpAddress("bounces@verdicts.example", secret);
+        Map<String, Long> readerOfRecipient = new java.util.HashMap<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            String returnPath = message.getHeader("Return-Path")[0];
+            assertThat(message.getFrom()[0].toString()).contains("digest@verdicts.example");
+            assertThat(message.getMessageID()).endsWith("@verdicts.example>");
+            readerOfRecipient.put(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress(),
+                    addresses.parse(returnPath).orElseThrow().readerId());
+            assertThat(addresses.parse(returnPath).orElseThrow().week()).isEqualTo(W48);
+        }
+        assertThat(readerOfRecipient).hasSize(3);
+        readers.forEach(r -> assertThat(readerOfRecipient).containsEntry(r.email(), r.id()));
     }
 
     @Test
