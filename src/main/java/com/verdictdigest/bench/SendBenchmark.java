@@ -4,10 +4,10 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.verdictdigest.app.App;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
-import com.verdictdigest.store.ScratchSchema;
-import com.verdictdigest.store.StoreConfig;
 import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.delivery.SendSummary;
+import com.verdictdigest.store.ScratchSchema;
+import com.verdictdigest.store.StoreConfig;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
@@ -93,10 +93,13 @@ public final class SendBenchmark {
                     summary.counts().failed(), seconds, summary.ratePerSecond(), avgBytes, peakHeapMb,
                     heapPeaks[1] < 0 ? "null" : String.valueOf(heapPeaks[1] / (1024 * 1024)), cpu, readers);
         } finally {
-            if (dbUrl != null) {
-                ScratchSchema.empty(StoreConfig.from(settings));
+            try {
+                if (dbUrl != null) {
+                    ScratchSchema.empty(StoreConfig.from(settings));
+                }
+            } finally {
+                deleteTree(dir);
             }
-            deleteTree(dir);
         }
     }
 

@@ -27,17 +27,18 @@ final class DbCommand {
              @Option(names = "--to-user", defaultValue = "verdicts", paramLabel = "USER",
                      description = "The target's user (default: ${DEFAULT-VALUE}).") String user,
              @Option(names = "--to-password", arity = "0..1", interactive = true, paramLabel = "PASSWORD",
-                     description = "The target's password; without a value, asked for on the terminal; default: "
-                             + "the environment variable VERDICTS_TO_DB_PASSWORD.") String password) {
+                     description = "The target's password; without a value (best: it stays out of the shell's history "
+                             + "and the process list), asked for on the terminal.") String password) {
         Settings settings = root.settings();
-        String targetPassword = password != null ? password : root.environment().getOrDefault("VERDICTS_TO_DB_PASSWORD", "");
+        String targetPassword = password == null ? "" : password;
         PrintWriter out = root.spec.commandLine().getOut();
+        StoreConfig target = new StoreConfig(url, user, targetPassword);
         try (Database from = Database.open(StoreConfig.from(settings));
-             Database to = Database.open(new StoreConfig(url, user, targetPassword))) {
+             Database to = Database.open(target)) {
             List<DatabaseCopy.Count> counts = DatabaseCopy.copy(from, to);
             out.printf("%-20s %12s %12s%n", "TABLE", "SOURCE", "TARGET");
             counts.forEach(c -> out.printf("%-20s %,12d %,12d%n", c.table(), c.source(), c.target()));
-            out.println("Copied into " + url + "; every count matches.");
+            out.println("Copied into " + target.safeUrl() + "; every count matches.");
             out.println("Secrets stay in files, not in the database: give every node the same links.secret (now in "
                     + settings.get(Keys.DATA_DIR).resolve("links.secret") + ", or as set) so links in mails already sent "
                     + "keep working, and the same admin.token.");

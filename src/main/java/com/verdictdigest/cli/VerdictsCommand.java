@@ -53,11 +53,6 @@ public final class VerdictsCommand implements Runnable {
     }
 
     /** Loads and checks the configuration. */
-    /** The environment the command runs in (the VERDICTS_* variables among it). */
-    Map<String, String> environment() {
-        return environment;
-    }
-
     Settings settings() {
         return Settings.load(configFile, environment);
     }

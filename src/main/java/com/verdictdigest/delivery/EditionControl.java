@@ -94,7 +94,11 @@ public final class EditionControl implements AutoCloseable {
                         if (closed || !resumedMeanwhile(week)) {
                             break;
                         }
+                        wait = FIRST_RETRY;
                     } catch (StoreException e) {
+                        if (!e.isConnectionLost()) {
+                            throw e;
+                        }
                         // The database went away mid-send (or is not back yet): try again until it is.
                         log.warn("{}; trying again in {} s", e.getMessage(), wait.toSeconds());
                         if (!sleepUnlessClosed(wait)) {
@@ -104,6 +108,9 @@ public final class EditionControl implements AutoCloseable {
                     }
                     current = senders.get();
                     running.put(week, current);
+                    if (closed) {
+                        break; // close() may have stopped the senders it saw before this one was put there
+                    }
                 }
             } catch (RuntimeException e) {
                 log.error("Sending {} failed: {}", week, e.getMessage());

@@ -8,6 +8,7 @@ import com.verdictdigest.store.StoreException;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.week.IsoWeek;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class EditionSender {
         SendRun run = new SendRun(prepared, processId, new RateLimiter(config.ratePerSecond()), stopRequested);
         long sendingStart = System.nanoTime();
         long sendingNanos;
-        try (SenderHeartbeat heartbeat = new SenderHeartbeat(leases, processId, config.lease(), run::leaseLost)) {
+        try (SenderHeartbeat heartbeat = new SenderHeartbeat(leases, processId, config.lease(), run)) {
             try {
                 recoverDead(prepared);
                 List<Thread> workers = new ArrayList<>();
@@ -112,8 +113,9 @@ public final class EditionSender {
         }
         if (run.databaseLost() != null) {
             throw new StoreException("sending " + prepared.week() + " stopped after " + run.sent()
-                    + " messages: the database is unreachable (" + run.databaseLost() + "); what was sent is recorded, "
-                    + "and the next send resumes the edition once the database is back", null);
+                    + " messages: the database is unreachable (" + run.databaseLost() + "); what the relay took is kept in "
+                    + "this machine's send journal, and the next send resumes the edition once the database is back",
+                    new SQLTransientConnectionException(run.databaseLost()));
         }
         return summary(prepared, outcomes.afterRun(run), run.sent(), start, sendingNanos);
     }

@@ -96,12 +96,14 @@ final class SendWorker implements Runnable {
                     }
                 }
             }
-        } catch (StoreException e) {
-            // Nothing more can be recorded: stop, and let what is known stand (journal, ledger, leases).
-            run.databaseLost(e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Sender stopped by an unexpected error", e);
-            run.pause("unexpected error: " + e.getMessage());
+            if (e instanceof StoreException s && s.isConnectionLost()) {
+                // Nothing more can be recorded: stop, and let what is known stand (journal, ledger, leases).
+                run.databaseLost(e.getMessage());
+            } else {
+                log.error("Sender stopped by an unexpected error", e);
+                run.pause("unexpected error: " + e.getMessage());
+            }
         } finally {
             try {
                 recordSent(editionId);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +24,8 @@ final class SenderHeartbeat implements AutoCloseable {
         return t;
     });
 
-    /** Registers the process and starts beating; {@code lost} hears why the lease is lost. */
-    SenderHeartbeat(SenderLeases leases, String processId, Duration lease, Consumer<String> lost) {
+    /** Registers the process and starts beating; {@code run} hears why the lease is lost. */
+    SenderHeartbeat(SenderLeases leases, String processId, Duration lease, SendRun run) {
         this.leases = leases;
         this.processId = processId;
         leases.register(processId);
@@ -37,12 +36,16 @@ final class SenderHeartbeat implements AutoCloseable {
                 if (leases.heartbeat(processId, lease)) {
                     lastBeat[0] = System.nanoTime();
                 } else {
-                    lost.accept("this process was taken for dead by the others; its work was taken back");
+                    run.leaseLost("this process was taken for dead by the others; its work was taken back");
                 }
             } catch (RuntimeException e) {
                 log.warn("Heartbeat failed: {}", e.getMessage());
                 if (System.nanoTime() - lastBeat[0] > lease.toNanos() * 2 / 3) {
-                    lost.accept("no heartbeat for too long: " + e.getMessage());
+                    if (e instanceof StoreException s && s.isConnectionLost()) {
+                        run.databaseLost(e.getMessage()); // not a pause: the send resumes when the database is back
+                    } else {
+                        run.leaseLost("no heartbeat for too long: " + e.getMessage());
+                    }
                 }
             }
         }, beat, beat, TimeUnit.MILLISECONDS);

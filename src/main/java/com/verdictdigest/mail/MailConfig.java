@@ -38,6 +38,10 @@ public record MailConfig(String from, String replyTo, String unsubscribeMailto, 
             throw new ConfigException("config: mail.return-path-verp = true needs mail.return-path (the address the "
                     + "per-reader tokens are added to, such as bounces@verdicts.example)");
         }
+        if (verp && returnPath.substring(0, returnPath.lastIndexOf('@')).length() > VerpAddress.MAX_LOCAL) {
+            throw new ConfigException("config: mail.return-path = '" + returnPath + "': with mail.return-path-verp its local "
+                    + "part may have at most " + VerpAddress.MAX_LOCAL + " characters (the token takes the rest of 64)");
+        }
         return new MailConfig(s.get(Keys.MAIL_FROM), s.get(Keys.MAIL_REPLY_TO), s.get(Keys.MAIL_UNSUBSCRIBE_MAILTO),
                 s.get(Keys.MAIL_LIST_ID), s.get(Keys.MAIL_PRECEDENCE_BULK), dkim, returnPath, verp ? secret : null);
     }

@@ -24,6 +24,8 @@ public final class VerpAddress {
     /** Two bytes of week, five of reader id, eight of signature. */
     private static final int TOKEN_BYTES = 15;
     private static final int MAC_BYTES = 8;
+    /** 64 characters of local part (RFC 5321), less "+" and the token. */
+    static final int MAX_LOCAL = 64 - 1 - 2 * TOKEN_BYTES;
 
     private final String local;
     private final String domain;
@@ -36,12 +38,19 @@ public final class VerpAddress {
     public VerpAddress(String returnPath, byte[] secret) {
         int at = returnPath.lastIndexOf('@');
         this.local = returnPath.substring(0, at);
+        if (local.length() > MAX_LOCAL) {
+            throw new IllegalArgumentException("the return path's local part '" + local + "' is longer than " + MAX_LOCAL
+                    + " characters: with '+' and the token it would pass the 64 a local part may have (RFC 5321 section 4.5.3.1.1)");
+        }
         this.domain = returnPath.substring(at + 1);
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
     /** The envelope sender of this reader's copy of this edition: {@code bounces+TOKEN@domain}. */
     public String of(IsoWeek week, long readerId) {
+        if (week.year() < 2000 || week.year() > 3023 || readerId < 0 || readerId >= 1L << 40) {
+            throw new IllegalArgumentException("cannot name week " + week + " and reader " + readerId + " in a return path");
+        }
         ByteBuffer body = ByteBuffer.allocate(TOKEN_BYTES - MAC_BYTES);
         body.putShort((short) ((week.year() - 2000) * 64 + week.week()));
         body.put((byte) (readerId >>> 32)).putInt((int) readerId);

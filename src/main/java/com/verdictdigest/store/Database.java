@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** Longer than any statement of ours takes; the fix-audience insert of a large list is the longest. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 300;
+
     private final HikariDataSource dataSource;
 
     private Database(HikariDataSource dataSource) {
@@ -27,12 +30,18 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(config.connectTimeout().toMillis());
+        if (config.url().startsWith("jdbc:postgresql:")) {
+            // A network that drops silently would leave a query waiting for ever: give up after a
+            // while and notice dead peers, so a sender stops and resumes instead of hanging.
+            hikari.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        }
         hikari.setPoolName("verdicts");
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database " + config.url() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the database " + config.safeUrl() + ": " + rootMessage(e), e);
         }
         try {
             MigrateResult result = Flyway.configure()
@@ -46,7 +55,7 @@ public final class Database implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             ds.close();
-            throw new StoreException("cannot migrate the database " + config.url() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate the database " + config.safeUrl() + ": " + rootMessage(e), e);
         }
         return new Database(ds);
     }

@@ -1,12 +1,14 @@
 package com.verdictdigest.store;
 
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class DatabaseCopy {
     /** Tables whose id the database generates: the target's next id must come after the copied ones. */
     private static final List<String> GENERATED_IDS = List.of("tool", "comparison", "subscriber", "edition", "event");
     private static final int BATCH = 1_000;
+    /** A sender heartbeats several times a lease; one silent this long is gone. */
+    private static final Duration LIVE_SENDER = Duration.ofMinutes(2);
 
     private DatabaseCopy() {
     }
@@ -42,7 +46,7 @@ public final class DatabaseCopy {
      */
     public static List<Count> copy(Database from, Database to) {
         try (Connection source = from.connection(); Connection target = to.connection()) {
-            if (count(source, "sender_process") > 0) {
+            if (liveSenders(source) > 0) {
                 throw new StoreException("cannot copy: an edition is being sent from the source database; stop every node first", null);
             }
             for (String table : TABLES) {
@@ -51,7 +55,8 @@ public final class DatabaseCopy {
                             + "); copy only into an empty database", null);
                 }
             }
-            source.setAutoCommit(false); // one consistent view of the source, on PostgreSQL too
+            source.setAutoCommit(false);
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one view of the source for the whole copy
             target.setAutoCommit(false);
             try {
                 List<Count> counts = new ArrayList<>();
@@ -93,8 +98,7 @@ public final class DatabaseCopy {
                 int pending = 0;
                 while (rs.next()) {
                     for (int i = 1; i <= columns; i++) {
-                        Object value = rs.getObject(i);
-                        ps.setObject(i, value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value);
+                        ps.setObject(i, rs.getObject(i));
                     }
                     ps.addBatch();
                     if (++pending == BATCH) {
@@ -119,6 +123,17 @@ public final class DatabaseCopy {
         try (Statement st = target.createStatement()) {
             // Both engines take this standard form; the number is ours, not input.
             st.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+        }
+    }
+
+    /** Senders whose heartbeat is recent: one killed long ago leaves a row that counts for nothing. */
+    private static long liveSenders(Connection con) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement("SELECT COUNT(*) FROM sender_process WHERE heartbeat_at > ?")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(LIVE_SENDER)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public final class ScratchSchema {
     public static void empty(StoreConfig config) {
         try (Connection con = connect(config); Statement st = con.createStatement()) {
             for (String table : tables(config)) {
-                st.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE"); // names read from the catalog
+                st.execute("DROP TABLE IF EXISTS \"" + table.replace("\"", "\"\"") + "\" CASCADE"); // names read from the catalog
             }
         } catch (SQLException e) {
             throw new StoreException("cannot empty " + config.url() + " after the benchmark: " + e.getMessage(), e);

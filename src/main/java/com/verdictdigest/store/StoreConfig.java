@@ -17,6 +17,11 @@ public record StoreConfig(String url, String user, String password, int poolSize
         this(url, user, password, 10, Duration.ofSeconds(10));
     }
 
+    /** The URL with any password it carries masked, for messages and logs. */
+    public String safeUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     @Override
     public String toString() {
         return "StoreConfig[url=" + url + ", user=" + user + "]"; // never the password

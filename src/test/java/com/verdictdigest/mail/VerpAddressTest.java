@@ -39,4 +39,12 @@ class VerpAddressTest {
         assertThat(verp.parse("bounces@verdicts.example")).isEmpty();
         assertThat(verp.parse("bounces+zz" + token.substring(2) + "@verdicts.example")).isEmpty();
     }
+
+    @Test
+    void whatATokenCannotHoldIsRefusedRatherThanWrappedIntoAnotherReader() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verp.of(W48, 1L << 40)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VerpAddress("a".repeat(34) + "@verdicts.example", SECRET))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64");
+        assertThat(new VerpAddress("a".repeat(33) + "@verdicts.example", SECRET).of(W48, 1).indexOf('@')).isEqualTo(64);
+    }
 }
