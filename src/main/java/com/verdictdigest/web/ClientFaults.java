@@ -3,6 +3,7 @@ package com.verdictdigest.web;
 import java.io.EOFException;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpException;
@@ -30,6 +31,9 @@ final class ClientFaults {
             }
             if (status.isEmpty() && t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 status = OptionalInt.of(http.getCode());
+            }
+            if (status.isEmpty() && t instanceof TimeoutException) {
+                status = OptionalInt.of(408); // the whole body did not arrive in time
             }
             if (status.isEmpty() && (t instanceof EOFException || t instanceof org.eclipse.jetty.io.EofException)) {
                 status = OptionalInt.of(400); // the client stopped sending its body

@@ -35,12 +35,20 @@ public final class WebServer implements AutoCloseable {
     static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", CSP,
             "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY");
 
-    /** Far below any real client's rate; a 16 KB body at this rate still arrives in 16 s. */
-    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1_024;
+    /**
+     * How long a request's body may take to arrive, whole: far longer than any real client needs for
+     * the largest body allowed, short enough that clients dribbling bytes hold nothing for long.
+     */
+    private static final Duration BODY_DEADLINE = Duration.ofSeconds(20);
 
     private final Javalin app;
     private final WebConfig config;
     private final ClientFaults clientFaults = new ClientFaults();
+
+    /** A path as the logs show it: a reader's token is a credential, so it is masked. */
+    static String maskedPath(String path) {
+        return path.replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
+    }
 
     /** The requests that wait for their turn (and whose body is read first, {@link BodyFirst}). */
     static boolean unsubscribePost(org.eclipse.jetty.server.Request request) {
@@ -95,15 +103,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> {
-                server.setHandler(bodyLimit(config.maxBodyBytes(), new BodyFirst(config.maxBodyBytes(), clientFaults,
+                server.setHandler(bodyLimit(config.maxBodyBytes(), new BodyFirst(config.maxBodyBytes(), BODY_DEADLINE, clientFaults,
                         admission(config.maxActiveUnsubscribes(), config.unsubscribeQueue()))));
                 server.setErrorHandler(new SecureErrorHandler());
             });
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            // A client that sends its body slower than this is cut off (408): an unsubscribe admitted in
-            // its turn holds its permit until its body is read, so a few clients dribbling a byte a
-            // second would otherwise hold every permit for the whole idle time-out.
-            cfg.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {
                 SECURITY_HEADERS.forEach(ctx::header);
@@ -138,7 +142,7 @@ public final class WebServer implements AutoCloseable {
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The path holds a reader's token, a credential: it is masked in the log.
-                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
+                String request = ctx.method() + " " + maskedPath(ctx.path());
                 OptionalInt clientFault = ClientFaults.status(e);
                 if (clientFault.isPresent()) {
                     clientFaults.warn(request, clientFault.getAsInt(), e);

@@ -115,4 +115,22 @@ class UnsubscribeAdmissionTest {
             }
         }
     }
+
+    @Test
+    void aOneClickWhoseBodyComesAMomentAfterItsHeadersIsAnswered() throws Exception {
+        Subscriber reader = web.reader("late-body@example.com");
+        URI link = URI.create(unsubscribeLink(reader));
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), link.getPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST " + link.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 26\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body in its own packet, a round trip later (a minimum rate of 1 KB/s cut this off)
+            out.write("List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).isEqualTo("HTTP/1.1 200");
+        }
+        assertThat(web.sender.digest.subscribers.byId(reader.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    }
 }
