@@ -10,9 +10,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Reads a POST's whole body, without holding a thread, before the request goes on (for an
- * unsubscribe, to wait for its turn: admission): a client that sends its body slowly then waits
- * alone, and holds neither a thread nor a turn while it dribbles. The body is bounded by the size
+ * Reads an unsubscribe POST's whole body, without holding a thread, before the request goes on to
+ * wait for its turn (admission): a client that sends its body slowly then waits alone, and holds
+ * no turn while it dribbles. The body is bounded by the size
  * limit in front and by a deadline for the whole body (408 after it). A deadline, not a minimum
  * rate: a rate measured from the request's start cuts off a short body that arrives a moment after
  * its headers (a busy server, a body in its own packet across the internet). The request goes on
@@ -32,7 +32,7 @@ final class BodyFirst extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!"POST".equals(request.getMethod())) {
+        if (!WebServer.unsubscribePost(request)) {
             return super.handle(request, response, callback);
         }
         Content.Source.asByteBufferAsync(request, maxBytes).orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
@@ -40,7 +40,7 @@ final class BodyFirst extends Handler.Wrapper {
             if (failure != null) {
                 // Cut off half way, too slow or too large: the client's fault, one rate-limited line.
                 int status = ClientFaults.status(failure).orElse(400);
-                clientFaults.warn("POST " + WebServer.maskedPath(request.getHttpURI().getPath()), status, failure);
+                clientFaults.warn("POST /u/…", status, failure);
                 Response.writeError(request, response, callback, status);
                 return;
             }

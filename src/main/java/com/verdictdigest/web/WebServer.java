@@ -45,11 +45,6 @@ public final class WebServer implements AutoCloseable {
     private final WebConfig config;
     private final ClientFaults clientFaults = new ClientFaults();
 
-    /** A path as the logs show it: a reader's token is a credential, so it is masked. */
-    static String maskedPath(String path) {
-        return path.replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
-    }
-
     /** The requests that wait for their turn (and whose body is read first, {@link BodyFirst}). */
     static boolean unsubscribePost(org.eclipse.jetty.server.Request request) {
         return "POST".equals(request.getMethod()) && request.getHttpURI().getPath().startsWith("/u/");
@@ -142,7 +137,7 @@ public final class WebServer implements AutoCloseable {
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The path holds a reader's token, a credential: it is masked in the log.
-                String request = ctx.method() + " " + maskedPath(ctx.path());
+                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
                 OptionalInt clientFault = ClientFaults.status(e);
                 if (clientFault.isPresent()) {
                     clientFaults.warn(request, clientFault.getAsInt(), e);
