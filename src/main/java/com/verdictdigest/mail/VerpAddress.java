@@ -24,12 +24,15 @@ public final class VerpAddress {
     /** Two bytes of week, five of reader id, eight of signature. */
     private static final int TOKEN_BYTES = 15;
     private static final int MAC_BYTES = 8;
+    private static final byte[] KIND = "verp".getBytes(StandardCharsets.US_ASCII);
     /** 64 characters of local part (RFC 5321), less "+" and the token. */
     static final int MAX_LOCAL = 64 - 1 - 2 * TOKEN_BYTES;
 
     private final String local;
     private final String domain;
     private final SecretKeySpec key;
+    /** One MAC per sending thread, as LinkSigner keeps: made once, not per message. */
+    private final ThreadLocal<Mac> macs;
 
     /**
      * @param returnPath the address the tokens are added to ({@code bounces@verdicts.example})
@@ -44,6 +47,7 @@ public final class VerpAddress {
         }
         this.domain = returnPath.substring(at + 1);
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** The envelope sender of this reader's copy of this edition: {@code bounces+TOKEN@domain}. */
@@ -96,11 +100,16 @@ public final class VerpAddress {
     }
 
     private byte[] mac(byte[] body) {
+        Mac mac = macs.get();
+        mac.update(KIND); // these tokens never pass for another kind
+        return mac.doFinal(body);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update("verp".getBytes(StandardCharsets.US_ASCII)); // these tokens never pass for another kind
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

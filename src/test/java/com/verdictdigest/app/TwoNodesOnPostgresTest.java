@@ -74,6 +74,13 @@ class TwoNodesOnPostgresTest {
         }
     }
 
+    /** The readers, then nodes a and b on their database; returns their admin APIs' base addresses. */
+    private String[] twoNodesWithReaders() throws Exception {
+        fx = new SenderFixture(dir.resolve("db"));
+        fx.readers(READERS, "r", SubscriberStatus.ACTIVE);
+        return new String[] {node("a"), node("b")};
+    }
+
     /** Starts a node; returns its admin API's base address once it listens. */
     private String node(String name) throws Exception {
         Map<String, String> env = new HashMap<>(TestDatabase.settings(dir.resolve("db")));
@@ -140,10 +147,9 @@ class TwoNodesOnPostgresTest {
 
     @Test
     void twoNodesShareATriggerAPauseAndAResumeAndOneFinishesWhatAKilledNodeLeft() throws Exception {
-        fx = new SenderFixture(dir.resolve("db"));
-        fx.readers(READERS, "r", SubscriberStatus.ACTIVE);
-        String a = node("a");
-        String b = node("b");
+        String[] admins = twoNodesWithReaders();
+        String a = admins[0];
+        String b = admins[1];
 
         // A trigger on either node: both send the one edition.
         assertThat(post(a, "/admin/api/editions", "{\"week\": \"2026-W48\"}")).isEqualTo(202);
@@ -184,10 +190,9 @@ class TwoNodesOnPostgresTest {
 
     @Test
     void aCancelFromOneNodeStopsTheOtherMidSend() throws Exception {
-        fx = new SenderFixture(dir.resolve("db"));
-        fx.readers(READERS, "r", SubscriberStatus.ACTIVE);
-        String a = node("a");
-        String b = node("b");
+        String[] admins = twoNodesWithReaders();
+        String a = admins[0];
+        String b = admins[1];
         assertThat(post(a, "/admin/api/editions", "{\"week\": \"2026-W48\"}")).isEqualTo(202);
         Poll.until(() -> greenMail.getReceivedMessages().length >= 20, Duration.ofSeconds(30));
 
