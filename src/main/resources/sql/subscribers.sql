@@ -4,7 +4,7 @@
 INSERT INTO subscriber (email, email_key, status, created_at, confirmed_at) VALUES (?, ?, ?, ?, ?)
 
 -- name: find-by-email-key
-SELECT id, email, status, created_at FROM subscriber WHERE email_key = ?
+SELECT id, email, status, created_at, status_reason, status_changed_at FROM subscriber WHERE email_key = ?
 
 -- name: has-bookmark
 SELECT 1 FROM bookmark WHERE subscriber_id = ? AND tool_slug = ?
@@ -20,34 +20,53 @@ SELECT b.subscriber_id, b.tool_slug, t.name
  ORDER BY b.subscriber_id, t.name
 
 -- name: subscribers-by-id-range
-SELECT id, email, status, created_at FROM subscriber WHERE id BETWEEN ? AND ? ORDER BY id
+SELECT id, email, status, created_at, status_reason, status_changed_at FROM subscriber WHERE id BETWEEN ? AND ? ORDER BY id
 
 -- name: subscribers-after
-SELECT id, email, status, created_at FROM subscriber WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
+SELECT id, email, status, created_at, status_reason, status_changed_at FROM subscriber WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
 
 -- name: subscribers-with-status-after
 -- One page of a long list, in id order, from where the last page ended.
-SELECT id, email, status, created_at FROM subscriber WHERE status = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
+SELECT id, email, status, created_at, status_reason, status_changed_at FROM subscriber WHERE status = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
 
 -- name: by-id
-SELECT id, email, status, created_at FROM subscriber WHERE id = ?
+SELECT id, email, status, created_at, status_reason, status_changed_at FROM subscriber WHERE id = ?
 
 -- name: unsubscribe
-UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ? WHERE id = ? AND status IN ('active', 'pending')
+-- params: when, when, reason (how the reader left: one-click, page, api, operator), id
+UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ?, status_changed_at = ?, status_reason = ?
+ WHERE id = ? AND status IN ('active', 'pending')
 
 -- name: confirm
-UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ? AND status = 'pending'
+UPDATE subscriber SET status = 'active', confirmed_at = ?, status_changed_at = ?, status_reason = NULL
+ WHERE id = ? AND status = 'pending'
 
 -- name: resubscribe
 -- Only soon after the unsubscribe ("changed your mind?"); later, an old link goes through double opt-in.
-UPDATE subscriber SET status = 'active', confirmed_at = ?, unsubscribed_at = NULL
- WHERE id = ? AND status = 'unsubscribed' AND unsubscribed_at > ?
+-- A reader who complained is never mailed again, whatever link they keep.
+UPDATE subscriber SET status = 'active', confirmed_at = ?, status_changed_at = ?, unsubscribed_at = NULL, status_reason = NULL
+ WHERE id = ? AND status = 'unsubscribed' AND unsubscribed_at > ? AND COALESCE(status_reason, '') <> 'complaint'
 
 -- name: bounce
-UPDATE subscriber SET status = 'bounced' WHERE id = ? AND status = 'active'
+-- params: when, reason (relay: refused during the send; hard-bounce, soft-bounces: a report), id
+UPDATE subscriber SET status = 'bounced', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'
+
+-- name: complaint
+-- The reader reported a digest as spam: unsubscribed for good, from any status (RFC 5965 reports come late).
+UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = COALESCE(unsubscribed_at, ?), status_changed_at = ?,
+       status_reason = 'complaint'
+ WHERE id = ? AND COALESCE(status_reason, '') <> 'complaint'
+
+-- name: reinstate
+-- The operator vouches for a bounced address: active again.
+UPDATE subscriber SET status = 'active', status_changed_at = ?, status_reason = 'reinstated' WHERE id = ? AND status = 'bounced'
+
+-- name: soft-bounces-since
+SELECT COUNT(*) FROM event WHERE subscriber_id = ? AND kind = 'soft-bounce' AND created_at > ?
 
 -- name: back-to-pending
-UPDATE subscriber SET status = 'pending' WHERE id = ? AND status = 'unsubscribed'
+UPDATE subscriber SET status = 'pending', status_changed_at = ?, status_reason = NULL
+ WHERE id = ? AND status = 'unsubscribed' AND COALESCE(status_reason, '') <> 'complaint'
 
 -- name: claim-confirmation
 -- At most one confirmation mail per address per subscribe.resend-minutes, whoever asks how often:

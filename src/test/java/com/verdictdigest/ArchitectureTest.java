@@ -41,6 +41,7 @@ class ArchitectureTest {
             .layer("web").definedBy("com.verdictdigest.web..")
             .layer("schedule").definedBy("com.verdictdigest.schedule..")
             .layer("delivery").definedBy("com.verdictdigest.delivery..")
+            .layer("bounces").definedBy("com.verdictdigest.bounces..")
             .layer("editions").definedBy("com.verdictdigest.editions..")
             .layer("digest").definedBy("com.verdictdigest.digest..")
             .layer("subscribers").definedBy("com.verdictdigest.subscribers..")
@@ -53,7 +54,7 @@ class ArchitectureTest {
             .layer("config").definedBy("com.verdictdigest.config..")
             .layer("week").definedBy("com.verdictdigest.week..")
             .whereLayer("main").mayOnlyAccessLayers("cli")
-            .whereLayer("app").mayOnlyAccessLayers("admin", "catalog", "config", "delivery", "digest", "editions", "events", "links",
+            .whereLayer("app").mayOnlyAccessLayers("admin", "bounces", "catalog", "config", "delivery", "digest", "editions", "events", "links",
                     "mail", "schedule", "store", "subscribers", "templates", "web", "week")
             .whereLayer("bench").mayOnlyAccessLayers("app", "catalog", "config", "delivery", "digest", "editions", "links",
                     "store", "subscribers", "week")
@@ -62,6 +63,7 @@ class ArchitectureTest {
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",
                     "week")
             .whereLayer("schedule").mayOnlyAccessLayers("catalog", "config", "delivery", "editions", "week")
+            .whereLayer("bounces").mayOnlyAccessLayers("config", "mail", "store", "subscribers", "week")
             .whereLayer("delivery").mayOnlyAccessLayers("config", "editions", "mail", "store", "subscribers", "week")
             .whereLayer("editions").mayOnlyAccessLayers("catalog", "digest", "links", "mail", "store", "subscribers", "templates",
                     "week")
@@ -76,9 +78,13 @@ class ArchitectureTest {
             .whereLayer("config").mayNotAccessAnyLayer()
             .whereLayer("week").mayNotAccessAnyLayer();
 
-    /** Sessions, transports, stores and signing are the mail package's; reading an address (jakarta.mail.internet) is anyone's. */
+    /**
+     * Sessions, transports, stores and signing are the mail package's (outbound) and the bounces
+     * package's (what comes back); reading an address (jakarta.mail.internet) is anyone's.
+     */
     @ArchTest
-    static final ArchRule onlyMailUsesMailTransport = noClasses().that().resideOutsideOfPackage("com.verdictdigest.mail..")
+    static final ArchRule onlyMailAndBouncesUseMailProtocols = noClasses()
+            .that().resideOutsideOfPackages("com.verdictdigest.mail..", "com.verdictdigest.bounces..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail", "org.eclipse.angus..", "org.simplejavamail..");
 
     @ArchTest

@@ -1,5 +1,11 @@
 package com.verdictdigest.app;
 
+import com.verdictdigest.bounces.BounceConfig;
+import com.verdictdigest.bounces.BounceMailbox;
+import com.verdictdigest.bounces.BounceReasons;
+import com.verdictdigest.bounces.ReportParser;
+import com.verdictdigest.bounces.ReportProcessor;
+import com.verdictdigest.bounces.ReportStore;
 import com.verdictdigest.catalog.CatalogConfig;
 import com.verdictdigest.catalog.CatalogImporter;
 import com.verdictdigest.catalog.CatalogRepository;
@@ -23,6 +29,7 @@ import com.verdictdigest.links.LinkSigner;
 import com.verdictdigest.mail.MailConfig;
 import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.MessageComposer;
+import com.verdictdigest.mail.MessageIds;
 import com.verdictdigest.mail.OutboxMailer;
 import com.verdictdigest.mail.SmtpConfig;
 import com.verdictdigest.mail.SmtpMailer;
@@ -41,6 +48,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -136,6 +144,27 @@ public final class App implements AutoCloseable {
     public EditionSender sender() {
         return new EditionSender(preparer(), editions(), ledger(), new SenderLeases(database().dataSource()), subscribers(),
                 subscriptions(), mailer(), SendConfig.from(settings));
+    }
+
+    /** Reads the reports that come back to the return path and acts on them: for every way in. */
+    public ReportProcessor reportProcessor() {
+        MailConfig mail = MailConfig.from(settings, linkSecret());
+        String envelope = mail.envelopeFrom();
+        MessageIds ids = mail.messageIds();
+        ReportParser parser = new ReportParser(BounceReasons.standard(), envelope, ids.domain(),
+                Set.copyOf(List.of(envelope.substring(envelope.lastIndexOf('@') + 1), ids.domain())));
+        return new ReportProcessor(database().dataSource(), parser, reports(), mail.verp(), ids, subscribers(), subscriptions(),
+                BounceConfig.from(settings), clock);
+    }
+
+    public ReportStore reports() {
+        return new ReportStore(database().dataSource());
+    }
+
+    /** The mailbox of bounces.mailbox, or null when none is set. */
+    public BounceMailbox bounceMailbox() {
+        BounceConfig config = BounceConfig.from(settings);
+        return config.mailbox() == null ? null : new BounceMailbox(config.mailbox(), config.password(), reportProcessor());
     }
 
     public EventLog events() {

@@ -155,6 +155,19 @@ public final class Keys {
     public static final Key<String> ADMIN_TOKEN = Parsers.optionalSecret("admin.token", 24,
             "Bearer token of the admin API and page (24+ characters); empty means one generated into data.dir and printed once.");
 
+    public static final Key<URI> BOUNCES_MAILBOX = Parsers.mailboxUrl("bounces.mailbox",
+            "Mailbox the return path's mail is read from and acted on: imap://, imaps://, pop3:// or pop3s://user@host[:port]/folder (user %-encoded); empty: none.");
+    public static final Key<String> BOUNCES_PASSWORD = Parsers.secret("bounces.password", "",
+            "Password of bounces.mailbox.");
+    public static final Key<Duration> BOUNCES_POLL = Parsers.seconds("bounces.poll-seconds", "300", 10, 86_400,
+            "How often 'serve' reads bounces.mailbox (on one process at a time when several run).");
+    public static final Key<Integer> BOUNCES_SOFT_LIMIT = Parsers.integer("bounces.soft-limit", "3", 1, 100,
+            "This many soft bounces of a reader within bounces.soft-window-days mark the reader bounced.");
+    public static final Key<Integer> BOUNCES_SOFT_WINDOW_DAYS = Parsers.integer("bounces.soft-window-days", "30", 1, 365,
+            "The window in which soft bounces are counted.");
+    public static final Key<Integer> BOUNCES_ADDRESS_MATCH_DAYS = Parsers.integer("bounces.address-match-days", "14", 0, 90,
+            "A report tied to a reader by address alone (no signed return path, no Message-ID of ours) may bounce them only with a hard, permanent status and only if they were sent a digest within this many days; 0: never.");
+
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, BENCH_DB_URL,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
@@ -166,5 +179,6 @@ public final class Keys {
             MAIL_RETURN_PATH, MAIL_RETURN_PATH_VERP, MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR, MAIL_DKIM_PRIVATE_KEY,
             HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_MAX_ACTIVE_UNSUBSCRIBES, HTTP_UNSUBSCRIBE_QUEUE,
             HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR, SUBSCRIBE_PER_HOUR,
-            DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN);
+            DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN, BOUNCES_MAILBOX, BOUNCES_PASSWORD, BOUNCES_POLL,
+            BOUNCES_SOFT_LIMIT, BOUNCES_SOFT_WINDOW_DAYS, BOUNCES_ADDRESS_MATCH_DAYS);
 }

@@ -125,6 +125,21 @@ final class Parsers {
         }
     }
 
+    /** Empty, or a mailbox to read: an IMAP or POP3 address with a user, a host and, for IMAP, a folder. */
+    static Key<URI> mailboxUrl(String name, String description) {
+        return new Key<>(name, "", description, "empty or imap://, imaps://, pop3:// or pop3s://user@host[:port]/folder", s -> {
+            if (s.isEmpty()) {
+                return null;
+            }
+            URI u = URI.create(s);
+            if (u.getScheme() == null || !java.util.List.of("imap", "imaps", "pop3", "pop3s").contains(u.getScheme())
+                    || u.getHost() == null || u.getUserInfo() == null || u.getUserInfo().contains(":")) {
+                throw new IllegalArgumentException(); // a password goes in bounces.password, never in the address
+            }
+            return u;
+        }, false);
+    }
+
     /**
      * Literal IP addresses separated by commas (no host names: a name would be looked up, and could
      * change, on every request). Kept in the JVM's canonical form, to compare with a socket's address.

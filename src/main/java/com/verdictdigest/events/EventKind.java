@@ -2,11 +2,11 @@ package com.verdictdigest.events;
 
 import java.util.Locale;
 
-/** What a reader did, or what happened to their subscription (a bounce). */
+/** What a reader did, or what happened to their subscription (a bounce, hard or soft; a complaint). */
 public enum EventKind {
-    SUBSCRIBE, CONFIRM, UNSUBSCRIBE, RESUBSCRIBE, BOOKMARK, UNBOOKMARK, BOUNCE;
+    SUBSCRIBE, CONFIRM, UNSUBSCRIBE, RESUBSCRIBE, BOOKMARK, UNBOOKMARK, BOUNCE, SOFT_BOUNCE, COMPLAINT;
 
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -3,6 +3,8 @@ package com.verdictdigest.mail;
 import com.verdictdigest.config.ConfigException;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +21,30 @@ public record MailConfig(String from, String replyTo, String unsubscribeMailto, 
     public MailConfig(String from, String replyTo, String unsubscribeMailto, String listId, boolean precedenceBulk,
                       DkimConfig dkim) {
         this(from, replyTo, unsubscribeMailto, listId, precedenceBulk, dkim, "", null);
+    }
+
+    /** The envelope sender of every message (where reports come back): mail.return-path, or the From address. */
+    public String envelopeFrom() {
+        return returnPath.isEmpty() ? bareAddress(from) : bareAddress(returnPath);
+    }
+
+    /** The signed per-reader envelope senders, or null when every message has {@link #envelopeFrom}. */
+    public VerpAddress verp() {
+        return verpSecret == null ? null : new VerpAddress(envelopeFrom(), verpSecret);
+    }
+
+    /** Our Message-IDs: on the From address's domain. */
+    public MessageIds messageIds() {
+        String address = bareAddress(from);
+        return new MessageIds(address.substring(address.indexOf('@') + 1));
+    }
+
+    private static String bareAddress(String mailbox) {
+        try {
+            return new InternetAddress(mailbox, true).getAddress();
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("not a valid mail address: " + mailbox, e);
+        }
     }
 
     /** DKIM signing, or null when not configured. */

@@ -47,9 +47,9 @@ public final class MessageComposer {
         this.config = config;
         this.clock = clock;
         InternetAddress from = address(config.from());
-        this.envelopeFrom = config.returnPath().isEmpty() ? from.getAddress() : address(config.returnPath()).getAddress();
-        this.verp = config.verpSecret() == null ? null : new VerpAddress(envelopeFrom, config.verpSecret());
-        this.messageIds = new MessageIds(from.getAddress().substring(from.getAddress().indexOf('@') + 1));
+        this.envelopeFrom = config.envelopeFrom();
+        this.verp = config.verp();
+        this.messageIds = config.messageIds();
         this.fromHeader = header("From", encodeAddress(from));
         this.replyToHeader = config.replyTo().isEmpty() ? "" : header("Reply-To", encodeAddress(address(config.replyTo())));
         byte[] nonce = new byte[12];

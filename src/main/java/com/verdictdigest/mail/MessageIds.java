@@ -21,6 +21,11 @@ public final class MessageIds {
         this.domain = domain;
     }
 
+    /** The right-hand side of every id. */
+    public String domain() {
+        return domain;
+    }
+
     /** The id of one reader's copy of an edition. */
     public String digest(IsoWeek week, long readerId) {
         return "digest-" + week + "-" + readerId + "@" + domain;

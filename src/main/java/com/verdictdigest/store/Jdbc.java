@@ -79,6 +79,18 @@ public final class Jdbc {
         });
     }
 
+    /** Runs {@code work} in one transaction that is always rolled back: what it would change, seen and undone (a dry run). */
+    public static <T> T inRolledBackTransaction(DataSource db, String what, Work<T> work) {
+        return run(db, what, con -> {
+            con.setAutoCommit(false);
+            try {
+                return work.apply(con);
+            } finally {
+                con.rollback();
+            }
+        });
+    }
+
     /** Runs {@code work} on a pooled connection; a failure becomes a {@link StoreException} "cannot {what}". */
     public static <T> T run(DataSource db, String what, Work<T> work) {
         try (Connection con = db.getConnection()) {

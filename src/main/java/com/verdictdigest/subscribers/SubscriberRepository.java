@@ -154,14 +154,16 @@ public final class SubscriberRepository {
     }
 
     public Optional<Subscriber> byId(long id) {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(SQL.get("by-id"))) {
-            bind(ps, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(subscriber(rs)) : Optional.empty();
-            }
+        try (Connection con = db.getConnection()) {
+            return byId(con, id);
         } catch (SQLException e) {
             throw new StoreException("cannot read subscribers: " + e.getMessage(), e);
         }
+    }
+
+    /** On the caller's connection, inside the caller's transaction. */
+    public Optional<Subscriber> byId(Connection con, long id) throws SQLException {
+        return Jdbc.first(con, SQL.get("by-id"), SubscriberRepository::subscriber, id);
     }
 
     public Optional<Subscriber> find(EmailAddress email) {
@@ -172,13 +174,9 @@ public final class SubscriberRepository {
         }
     }
 
-    private static Optional<Subscriber> find(Connection con, EmailAddress email) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement(SQL.get("find-by-email-key"))) {
-            bind(ps, email.key());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(subscriber(rs)) : Optional.empty();
-            }
-        }
+    /** On the caller's connection, inside the caller's transaction. */
+    public static Optional<Subscriber> find(Connection con, EmailAddress email) throws SQLException {
+        return Jdbc.first(con, SQL.get("find-by-email-key"), SubscriberRepository::subscriber, email.key());
     }
 
     /** Readers by id, for a batch of deliveries (ids close together: one range query). */
@@ -253,7 +251,8 @@ public final class SubscriberRepository {
     }
 
     static Subscriber subscriber(ResultSet rs) throws SQLException {
+        Timestamp changed = rs.getTimestamp("status_changed_at");
         return new Subscriber(rs.getLong("id"), rs.getString("email"), SubscriberStatus.of(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("status_reason"), changed == null ? null : changed.toInstant());
     }
 }

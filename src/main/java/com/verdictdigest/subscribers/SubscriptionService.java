@@ -65,8 +65,9 @@ public final class SubscriptionService {
             return Added.ADDED;
         }
         Subscriber existing = subscribers.find(email).orElseThrow();
-        if (status == SubscriberStatus.ACTIVE && change(existing.id(), "confirm", EventKind.CONFIRM, source, null,
-                Timestamp.from(clock.instant()), existing.id())) {
+        Timestamp now = now();
+        if (status == SubscriberStatus.ACTIVE && change(existing.id(), "confirm", EventKind.CONFIRM, source, null, now, now,
+                existing.id())) {
             return Added.ACTIVATED;
         }
         return Added.UNCHANGED;
@@ -80,7 +81,9 @@ public final class SubscriptionService {
     public void subscribe(EmailAddress email) {
         added(email, SubscriberStatus.PENDING, EventSource.FORM);
         Subscriber reader = subscribers.find(email).orElseThrow();
-        if (reader.status() == SubscriberStatus.PENDING || reader.status() == SubscriberStatus.UNSUBSCRIBED) {
+        // A reader who reported a digest as spam gets nothing more, not even a confirmation mail.
+        if (reader.status() == SubscriberStatus.PENDING
+                || (reader.status() == SubscriberStatus.UNSUBSCRIBED && !reader.complained())) {
             requestConfirmation(reader, EventSource.FORM, null);
         }
     }
@@ -102,9 +105,9 @@ public final class SubscriptionService {
      */
     private void requestConfirmation(Subscriber reader, EventSource source, IsoWeek edition) {
         if (reader.status() == SubscriberStatus.UNSUBSCRIBED) {
-            change(reader.id(), "back-to-pending", EventKind.SUBSCRIBE, source, edition, reader.id());
+            change(reader.id(), "back-to-pending", EventKind.SUBSCRIBE, source, edition, now(), reader.id());
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = now();
         Timestamp earliest = Timestamp.from(clock.instant().minus(resendAfter));
         if (run(con -> update(con, SQL.get("claim-confirmation"), now, reader.id(), earliest)) == 1) {
             confirmations.wake(); // the mail goes out from the queue: this answer takes the same time either way
@@ -114,12 +117,14 @@ public final class SubscriptionService {
     }
 
     public boolean confirm(long id) {
-        return change(id, "confirm", EventKind.CONFIRM, EventSource.PAGE, null, Timestamp.from(clock.instant()), id);
+        Timestamp now = now();
+        return change(id, "confirm", EventKind.CONFIRM, EventSource.PAGE, null, now, now, id);
     }
 
     /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */
     public boolean unsubscribe(long id, EventSource source, IsoWeek edition) {
-        boolean changed = change(id, "unsubscribe", EventKind.UNSUBSCRIBE, source, edition, Timestamp.from(clock.instant()), id);
+        Timestamp now = now();
+        boolean changed = change(id, "unsubscribe", EventKind.UNSUBSCRIBE, source, edition, now, now, source.word(), id);
         if (changed) {
             // Once answered, an unsubscribe survives a crash: nobody who left is mailed.
             run(con -> {
@@ -137,7 +142,52 @@ public final class SubscriptionService {
      * @param edition the edition whose message bounced
      */
     public boolean bounced(long id, IsoWeek edition) {
-        return change(id, "bounce", EventKind.BOUNCE, EventSource.RELAY, edition, id);
+        return change(id, "bounce", EventKind.BOUNCE, EventSource.RELAY, edition, now(), "relay", id);
+    }
+
+    /**
+     * A report says the reader's address cannot receive mail (a hard bounce): an active reader is
+     * bounced at once. Runs in the caller's transaction, with the record of the report.
+     */
+    public boolean hardBounced(Connection con, long id, IsoWeek edition) throws SQLException {
+        return change(con, id, "bounce", EventKind.BOUNCE, EventSource.REPORT, edition, now(), "hard-bounce", id);
+    }
+
+    /** What a soft bounce did. */
+    public enum SoftBounce { COUNTED, BOUNCED, IGNORED }
+
+    /**
+     * A report says a message to an active reader did not arrive this time (a soft bounce): it is
+     * counted, and the {@code limit}th within {@code window} bounces the reader. Runs in the
+     * caller's transaction, with the record of the report.
+     */
+    public SoftBounce softBounced(Connection con, long id, IsoWeek edition, int limit, Duration window) throws SQLException {
+        Optional<Subscriber> reader = subscribers.byId(con, id);
+        if (reader.isEmpty() || reader.get().status() != SubscriberStatus.ACTIVE) {
+            return SoftBounce.IGNORED;
+        }
+        events.record(con, id, EventKind.SOFT_BOUNCE, EventSource.REPORT, edition, null);
+        long count = Jdbc.first(con, SQL.get("soft-bounces-since"), rs -> rs.getLong(1), id,
+                Timestamp.from(clock.instant().minus(window))).orElse(0L);
+        if (count >= limit && change(con, id, "bounce", EventKind.BOUNCE, EventSource.REPORT, edition, now(), "soft-bounces", id)) {
+            return SoftBounce.BOUNCED;
+        }
+        return SoftBounce.COUNTED;
+    }
+
+    /**
+     * The reader reported a digest as spam (RFC 5965): unsubscribed with the reason "complaint",
+     * from whatever status, and never mailed again (no link, sign-up or re-import brings them
+     * back). Runs in the caller's transaction, with the record of the report.
+     */
+    public boolean complained(Connection con, long id, IsoWeek edition) throws SQLException {
+        Timestamp now = now();
+        return change(con, id, "complaint", EventKind.COMPLAINT, EventSource.REPORT, edition, now, now, id);
+    }
+
+    /** The operator vouches for a bounced reader's address: active again, with the event. */
+    public boolean reinstate(long id) {
+        return change(id, "reinstate", EventKind.RESUBSCRIBE, EventSource.OPERATOR, null, now(), id);
     }
 
     /** What a reader's "subscribe again" did. */
@@ -150,9 +200,9 @@ public final class SubscriptionService {
      * through double opt-in like a sign-up: a confirmation mail to the address.
      */
     public Resubscribed resubscribe(long id, EventSource source, IsoWeek edition) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = now();
         Timestamp since = Timestamp.from(clock.instant().minus(RESUBSCRIBE_WINDOW));
-        if (change(id, "resubscribe", EventKind.RESUBSCRIBE, source, edition, now, id, since)) {
+        if (change(id, "resubscribe", EventKind.RESUBSCRIBE, source, edition, now, now, id, since)) {
             return Resubscribed.ACTIVE;
         }
         Optional<Subscriber> reader = subscribers.byId(id);
@@ -201,13 +251,20 @@ public final class SubscriptionService {
      * when it changed anything, its event, in one transaction.
      */
     private boolean change(long id, String statement, EventKind kind, EventSource source, IsoWeek edition, Object... params) {
-        return Jdbc.inTransaction(db, "update subscription", con -> {
-            boolean changed = update(con, SQL.get(statement), params) > 0;
-            if (changed) {
-                events.record(con, id, kind, source, edition, null);
-            }
-            return changed;
-        });
+        return Jdbc.inTransaction(db, "update subscription", con -> change(con, id, statement, kind, source, edition, params));
+    }
+
+    private boolean change(Connection con, long id, String statement, EventKind kind, EventSource source, IsoWeek edition,
+                           Object... params) throws SQLException {
+        boolean changed = update(con, SQL.get(statement), params) > 0;
+        if (changed) {
+            events.record(con, id, kind, source, edition, null);
+        }
+        return changed;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private int run(Jdbc.Work<Integer> work) {

@@ -1,0 +1,34 @@
+package com.verdictdigest.bounces;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Addresses as reports write them: {@code rfc822; <Ann@Example.com>}, {@code "Ann" <ann@example.com>}, bare. */
+final class Addresses {
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+    private Addresses() {
+    }
+
+    /** The first address in the value, lower-cased, or null. The type of an RFC 3464 address field ("rfc822;") is dropped. */
+    static String first(String value) {
+        if (value == null) {
+            return null;
+        }
+        int semicolon = value.indexOf(';');
+        String v = semicolon >= 0 && semicolon < 12 ? value.substring(semicolon + 1) : value;
+        Matcher m = ADDRESS.matcher(v);
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** The pattern of one address, for scanning text. */
+    static Pattern pattern() {
+        return ADDRESS;
+    }
+
+    /** The part after the "@", lower-cased. */
+    static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    }
+}

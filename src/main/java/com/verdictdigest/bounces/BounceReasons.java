@@ -1,0 +1,129 @@
+package com.verdictdigest.bounces;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why a message bounced, and so whether for good: the table of servers' wordings in
+ * {@code /bounces/reasons.tsv}, tried in order, then the status codes (RFC 3463 enhanced codes,
+ * RFC 5321 reply codes). A table, not code: a new server's wording is one line.
+ */
+public final class BounceReasons {
+    private static final Pattern ENHANCED = Pattern.compile("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    private static final Pattern REPLY = Pattern.compile("(?:^|[\\s;:(\"])([45])\\d\\d(?=[\\s-])");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final List<Reason> reasons;
+
+    private BounceReasons(List<Reason> reasons) {
+        this.reasons = List.copyOf(reasons);
+    }
+
+    /** A reason of the table. */
+    public record Reason(String name, BounceClass bounceClass, Pattern pattern) {
+    }
+
+    /** What {@link #classify} concluded. */
+    public record Verdict(BounceClass bounceClass, String status, String reason) {
+    }
+
+    /** The table shipped in the jar, read once. */
+    public static BounceReasons standard() {
+        return Standard.TABLE;
+    }
+
+    private static final class Standard {
+        static final BounceReasons TABLE = load();
+    }
+
+    private static BounceReasons load() {
+        try (InputStream in = BounceReasons.class.getResourceAsStream("/bounces/reasons.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /bounces/reasons.tsv");
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /bounces/reasons.tsv", e);
+        }
+    }
+
+    static BounceReasons parse(BufferedReader table) throws IOException {
+        List<Reason> reasons = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = table.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", 3);
+            if (cells.length != 3) {
+                throw new IllegalStateException("reasons.tsv line " + number + ": expected reason, class and pattern");
+            }
+            BounceClass c = BounceClass.valueOf(cells[1].toUpperCase(Locale.ROOT));
+            reasons.add(new Reason(cells[0], c, Pattern.compile(cells[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        }
+        return new BounceReasons(reasons);
+    }
+
+    /** The first reason whose pattern the words match. */
+    public Optional<Reason> reasonOf(String words) {
+        String folded = fold(words);
+        for (Reason r : reasons) {
+            if (r.pattern().matcher(folded).find()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Hard or soft for a message that did not arrive. A temporary status (4.x.x, or a 4xx reply) is
+     * always soft; otherwise the reason the words give decides; without one, a permanent status is
+     * hard (RFC 3463 section 3.1: "5.X.X Permanent Failure"), as is a failure that says nothing.
+     *
+     * @param status the enhanced status code the report states, or null
+     * @param words  the server's words (a Diagnostic-Code, a bounce's text), or null
+     */
+    public Verdict classify(String status, String words) {
+        String text = words == null ? "" : words;
+        String code = status != null && ENHANCED.matcher(status).matches() ? status : enhancedCode(text);
+        Optional<Reason> reason = reasonOf(text + (code == null ? "" : " " + code));
+        char digit = code != null ? code.charAt(0) : replyDigit(text);
+        BounceClass c;
+        if (digit == '4') {
+            c = BounceClass.SOFT;
+        } else if (reason.isPresent()) {
+            c = reason.get().bounceClass();
+        } else {
+            c = BounceClass.HARD;
+        }
+        return new Verdict(c, code, reason.map(Reason::name).orElse(null));
+    }
+
+    /** The first enhanced status code in the words, or null. */
+    public static String enhancedCode(String words) {
+        Matcher m = ENHANCED.matcher(words);
+        return m.find() ? m.group() : null;
+    }
+
+    /** The class digit of the first SMTP reply code in the words, or 0. */
+    private static char replyDigit(String words) {
+        Matcher m = REPLY.matcher(words);
+        return m.find() ? m.group(1).charAt(0) : 0;
+    }
+
+    /** The words on one line, short enough to store and show. */
+    public static String fold(String words) {
+        return SPACES.matcher(words).replaceAll(" ").strip();
+    }
+}

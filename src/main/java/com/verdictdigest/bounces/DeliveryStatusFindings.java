@@ -1,0 +1,71 @@
+package com.verdictdigest.bounces;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.angus.mail.dsn.DeliveryStatus;
+
+/**
+ * The findings of an RFC 3464 delivery status notification: one per recipient block, read with
+ * Angus Mail's {@link DeliveryStatus}. The Action field (section 2.3.3) decides the kind: "failed"
+ * is a bounce, "delayed", "delivered", "relayed" and "expanded" are notices; without one, the
+ * status code's class does.
+ */
+final class DeliveryStatusFindings {
+    private DeliveryStatusFindings() {
+    }
+
+    static List<Finding> of(byte[] part, BounceReasons reasons) throws MessagingException, IOException {
+        DeliveryStatus dsn = new DeliveryStatus(new ByteArrayInputStream(part));
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < dsn.getRecipientDSNCount(); i++) {
+            InternetHeaders r = dsn.getRecipientDSN(i);
+            String recipient = Addresses.first(r.getHeader("Final-Recipient", ","));
+            if (recipient == null) {
+                recipient = Addresses.first(r.getHeader("Original-Recipient", ","));
+            }
+            String action = value(r, "Action");
+            String status = BounceReasons.enhancedCode(value(r, "Status"));
+            String diagnostic = value(r, "Diagnostic-Code");
+            if (recipient == null && action.isEmpty() && status == null) {
+                continue; // an empty block (a stray blank line), not a recipient
+            }
+            String words = BounceReasons.fold(diagnostic.replaceFirst("(?i)^\\s*(smtp|x-[a-z0-9-]+)\\s*;", ""));
+            if (isNotice(action, status)) {
+                findings.add(new Finding(ReportKind.DELIVERY_REPORT, recipient, null, status, shortened(words)));
+            } else {
+                BounceReasons.Verdict v = reasons.classify(status, words);
+                findings.add(new Finding(ReportKind.BOUNCE, recipient, v.bounceClass(), v.status(), shortened(words)));
+            }
+        }
+        return findings;
+    }
+
+    private static boolean isNotice(String action, String status) {
+        String a = action.toLowerCase(Locale.ROOT);
+        if (a.startsWith("failed")) {
+            return false;
+        }
+        if (a.startsWith("delayed") || a.startsWith("delivered") || a.startsWith("relayed") || a.startsWith("expanded")) {
+            return true;
+        }
+        return status != null && status.charAt(0) == '2';
+    }
+
+    private static String value(InternetHeaders h, String name) {
+        String v = h.getHeader(name, " ");
+        return v == null ? "" : BounceReasons.fold(v);
+    }
+
+    static String shortened(String words) {
+        if (words == null || words.isBlank()) {
+            return null;
+        }
+        String w = BounceReasons.fold(words);
+        return w.length() > 300 ? w.substring(0, 300) : w;
+    }
+}

@@ -1,0 +1,176 @@
+package com.verdictdigest.bounces;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one message that came back to the return path and says what it is, and for whom. In
+ * order: a feedback report (RFC 5965) is a complaint; a delivery status notification (RFC 3464)
+ * has one finding per recipient; a mail server's message in its own words is read by
+ * {@link LegacyBounceFindings}; an automatic answer (RFC 3834) is an auto-reply, whatever its text
+ * says; anything else is unrecognized. Never throws for what a message holds; reads at most
+ * {@link #MAX_BYTES} of it.
+ */
+public final class ReportParser {
+    /** Enough for any report and the start of the original it returns; the rest is not read. */
+    public static final int MAX_BYTES = 512 * 1024;
+    private static final Pattern DELAYED = Pattern.compile("(?i)has not yet been delivered|not been delivered yet|delivery (to .* )?(has been |is )?delayed"
+            + "|will (continue to )?(try|retry|attempt)|still (trying|being retried)|no action is required|this is (only )?a warning|warning: message .* delayed");
+    private static final Session SESSION = session();
+
+    private final BounceReasons reasons;
+    private final Set<String> ownDomains;
+    private final Pattern returnPath;
+    private final Pattern messageId;
+
+    /**
+     * @param returnPath    our return path ({@code bounces@verdicts.example}): its per-reader forms are looked for
+     * @param messageDomain the right-hand side of our Message-IDs
+     * @param ownDomains    our own domains: no address there is a failed recipient
+     */
+    public ReportParser(BounceReasons reasons, String returnPath, String messageDomain, Set<String> ownDomains) {
+        this.reasons = reasons;
+        this.ownDomains = Set.copyOf(ownDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList());
+        int at = returnPath.lastIndexOf('@');
+        this.returnPath = Pattern.compile(Pattern.quote(returnPath.substring(0, at)) + "\\+[0-9a-fA-F]{30}@"
+                + Pattern.quote(returnPath.substring(at + 1)), Pattern.CASE_INSENSITIVE);
+        this.messageId = Pattern.compile("digest-\\d{4}-W\\d{2}-\\d{1,18}@" + Pattern.quote(messageDomain), Pattern.CASE_INSENSITIVE);
+    }
+
+    public ParsedReport parse(byte[] message) {
+        String fingerprint = fingerprint(message);
+        byte[] bytes = message.length > MAX_BYTES ? java.util.Arrays.copyOf(message, MAX_BYTES) : message;
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        Set<String> returnPaths = new LinkedHashSet<>();
+        Set<String> messageIds = new LinkedHashSet<>();
+        scan(raw, returnPaths, messageIds);
+        String from = null;
+        String subject = null;
+        List<Finding> findings;
+        try {
+            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+            from = from(m);
+            subject = subject(m);
+            ReportParts parts = ReportParts.of(m);
+            for (InternetHeaders original : parts.originals()) {
+                for (String name : List.of("Message-ID", "Return-Path", "References", "In-Reply-To")) {
+                    String v = original.getHeader(name, " ");
+                    if (v != null) {
+                        scan(v, returnPaths, messageIds);
+                    }
+                }
+            }
+            scan(parts.text(), returnPaths, messageIds);
+            findings = findings(m, from, subject, parts);
+        } catch (MessagingException | RuntimeException e) {
+            findings = List.of();
+        }
+        if (findings.isEmpty()) {
+            findings = List.of(new Finding(ReportKind.UNRECOGNIZED, null, null, null, null));
+        }
+        return new ParsedReport(fingerprint, from, subject, findings, new ArrayList<>(returnPaths), new ArrayList<>(messageIds));
+    }
+
+    private List<Finding> findings(MimeMessage m, String from, String subject, ReportParts parts) throws MessagingException {
+        if (!parts.feedbackReport().isEmpty()) {
+            return List.of(FeedbackFindings.of(parts.feedbackReport().get(0), parts.originals()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (byte[] dsn : parts.deliveryStatus()) {
+            try {
+                findings.addAll(DeliveryStatusFindings.of(dsn, reasons));
+            } catch (MessagingException | java.io.IOException | RuntimeException e) {
+                // unreadable fields: the text below may still say it
+            }
+        }
+        if (!findings.isEmpty()) {
+            return findings;
+        }
+        boolean server = HeaderSigns.fromMailServer(from, subject, m);
+        boolean auto = HeaderSigns.autoReply(m, subject);
+        if (server || (!auto && HeaderSigns.header(m, "X-Failed-Recipients") != null)) {
+            findings = LegacyBounceFindings.of(parts.text(), from, ownDomains, HeaderSigns.header(m, "X-Failed-Recipients"),
+                    parts.originals(), reasons);
+            if (!findings.isEmpty() && DELAYED.matcher(LegacyBounceFindings.beforeOriginal(parts.text())).find()) {
+                return findings.stream().map(f -> new Finding(ReportKind.DELIVERY_REPORT, f.recipient(), null, f.status(), f.diagnostic()))
+                        .toList();
+            }
+            if (!findings.isEmpty()) {
+                return findings;
+            }
+        }
+        if (auto) {
+            return List.of(new Finding(ReportKind.AUTO_REPLY, from, null, null, DeliveryStatusFindings.shortened(subject)));
+        }
+        return List.of();
+    }
+
+    private void scan(String text, Set<String> returnPaths, Set<String> messageIds) {
+        Matcher r = returnPath.matcher(text);
+        while (r.find() && returnPaths.size() < 10) {
+            returnPaths.add(r.group().toLowerCase(Locale.ROOT));
+        }
+        Matcher id = messageId.matcher(text);
+        while (id.find() && messageIds.size() < 10) {
+            messageIds.add(id.group());
+        }
+    }
+
+    private static String from(MimeMessage m) {
+        try {
+            String[] from = m.getHeader("From");
+            if (from == null) {
+                return null;
+            }
+            InternetAddress[] parsed = InternetAddress.parseHeader(from[0], false);
+            return parsed.length == 0 ? null : parsed[0].getAddress().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            String s = m.getSubject();
+            return s == null ? null : BounceReasons.fold(s);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String fingerprint(byte[] message) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(message));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static Session session() {
+        Properties p = new Properties();
+        // Reports come from every kind of server: read what they wrote rather than refuse it.
+        p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        return Session.getInstance(p);
+    }
+}

@@ -1,0 +1,79 @@
+package com.verdictdigest.bounces;
+
+import com.verdictdigest.store.Jdbc;
+import com.verdictdigest.store.NamedSql;
+import com.verdictdigest.week.IsoWeek;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The reports read, and what the delivery ledger says about the copies they name. */
+public final class ReportStore {
+    private static final NamedSql SQL = NamedSql.load("bounces");
+    /** The most of an unrecognized message kept for the operator to read. */
+    static final int MAX_KEPT_CHARS = 65_536;
+
+    private final DataSource db;
+
+    public ReportStore(DataSource db) {
+        this.db = db;
+    }
+
+    /** Whether a message with this fingerprint was read before (then it changes nothing again). */
+    boolean seen(Connection con, String fingerprint) throws SQLException {
+        return Jdbc.first(con, SQL.get("seen"), rs -> true, fingerprint).isPresent();
+    }
+
+    /** Records a message read, in the transaction of what it caused. */
+    void record(Connection con, ParsedReport report, ReportOrigin origin, Instant at, String summary, byte[] message)
+            throws SQLException {
+        String kept = null;
+        if (report.kind() == ReportKind.UNRECOGNIZED) {
+            String text = new String(message, 0, Math.min(message.length, MAX_KEPT_CHARS), StandardCharsets.UTF_8);
+            kept = text.length() > MAX_KEPT_CHARS ? text.substring(0, MAX_KEPT_CHARS) : text;
+        }
+        Jdbc.update(con, SQL.get("insert-report"), report.fingerprint(), Timestamp.from(at), origin.word(), report.kind().word(),
+                cut(report.from(), 320), cut(report.subject(), 300), cut(summary, 4000), kept);
+    }
+
+    /** Whether this reader's copy of this edition went out. */
+    boolean sentCopy(Connection con, IsoWeek week, long readerId) throws SQLException {
+        return Jdbc.first(con, SQL.get("sent-copy"), rs -> true, week.toString(), readerId).isPresent();
+    }
+
+    /** The latest edition this reader was sent after {@code since}. */
+    Optional<IsoWeek> lastEditionSentSince(Connection con, long readerId, Instant since) throws SQLException {
+        return Jdbc.first(con, SQL.get("last-edition-sent-since"), rs -> IsoWeek.parse(rs.getString(1)), readerId,
+                Timestamp.from(since));
+    }
+
+    /** The latest unrecognized messages, newest first. */
+    public List<UnrecognizedReport> unrecognized(int limit) {
+        return Jdbc.run(db, "read the unrecognized reports", con -> Jdbc.list(con, SQL.get("unrecognized"),
+                rs -> new UnrecognizedReport(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), limit));
+    }
+
+    /** How many messages of each kind were read, in all. */
+    public Map<String, Integer> countsByKind() {
+        return Jdbc.run(db, "count the reports", con -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : Jdbc.list(con, SQL.get("counts-by-kind"),
+                    rs -> Map.entry(rs.getString(1), rs.getInt(2)))) {
+                counts.put(e.getKey(), e.getValue());
+            }
+            return counts;
+        });
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
