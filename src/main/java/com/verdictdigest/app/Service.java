@@ -3,6 +3,8 @@ package com.verdictdigest.app;
 import com.verdictdigest.admin.Admin;
 import com.verdictdigest.admin.AdminToken;
 import com.verdictdigest.admin.Operator;
+import com.verdictdigest.bounces.BounceConfig;
+import com.verdictdigest.bounces.BounceMailbox;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.delivery.EditionControl;
@@ -10,6 +12,7 @@ import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.schedule.DigestScheduler;
 import com.verdictdigest.schedule.ScheduleConfig;
 import com.verdictdigest.schedule.WeeklyDigest;
+import com.verdictdigest.store.StoreException;
 import com.verdictdigest.web.WebServer;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,10 @@ public final class Service implements AutoCloseable {
         this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
                 new WeeklyDigest(app.importer(), control, app.editions(), schedule.catchUp(), app.clock()),
                 "verdicts-" + UUID.randomUUID(), app.clock());
+        BounceMailbox mailbox = app.bounceMailbox();
+        if (mailbox != null) {
+            scheduler.every("bounce-mailbox", BounceConfig.from(app.settings()).poll(), () -> poll(mailbox));
+        }
         try {
             this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
             Operator operator = new Operator(app.editions(), app.ledger(), app.events(), control, app.proofs(), scheduler::nextRun,
@@ -52,6 +59,18 @@ public final class Service implements AutoCloseable {
             scheduler.close();
             control.close();
             throw e;
+        }
+    }
+
+    /** One poll of the bounce mailbox: a mailbox or database out of reach is one line, and the next poll tries again. */
+    private static void poll(BounceMailbox mailbox) {
+        try {
+            BounceMailbox.Poll p = mailbox.poll();
+            if (p.read() > 0) {
+                log.info("Bounce mailbox: read {} messages ({} new, {} read before)", p.read(), p.acted(), p.readBefore());
+            }
+        } catch (BounceMailbox.MailboxException | StoreException e) {
+            log.warn("Bounce mailbox not read: {}; trying again at the next poll", e.getMessage());
         }
     }
 

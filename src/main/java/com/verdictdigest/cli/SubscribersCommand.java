@@ -106,6 +106,8 @@ final class SubscribersCommand {
                             m.put("email", s.email());
                             m.put("status", s.status().word());
                             m.put("created", s.createdAt().toString());
+                            m.put("reason", s.reason());
+                            m.put("changed", s.changedAt() == null ? null : s.changedAt().toString());
                             array.write(m);
                         }
                     }
@@ -114,11 +116,12 @@ final class SubscribersCommand {
                 }
                 out.println();
             } else {
-                out.printf("%-8s  %-40s  %-12s  %s%n", "ID", "EMAIL", "STATUS", "JOINED");
+                out.printf("%-8s  %-40s  %-12s  %-12s  %-27s  %s%n", "ID", "EMAIL", "STATUS", "REASON", "SINCE", "JOINED");
                 int count = 0;
                 for (List<Subscriber> page : pages) {
                     for (Subscriber s : page) {
-                        out.printf("%-8d  %-40s  %-12s  %s%n", s.id(), s.email(), s.status().word(), s.createdAt());
+                        out.printf("%-8d  %-40s  %-12s  %-12s  %-27s  %s%n", s.id(), s.email(), s.status().word(),
+                                s.reason() == null ? "-" : s.reason(), s.changedAt() == null ? "-" : s.changedAt(), s.createdAt());
                         count++;
                     }
                 }
@@ -126,6 +129,34 @@ final class SubscribersCommand {
             }
             return 0;
         }
+    }
+
+    @Command(name = "reinstate", mixinStandardHelpOptions = true, description = {
+            "Make bounced readers active again, when you know their address works now (a full mailbox emptied, a fixed",
+            "domain). Only bounced readers: one who unsubscribed or complained stays so.",
+            "Exit status 1 when an address was not a bounced reader."})
+    int reinstate(@Parameters(paramLabel = "EMAIL", arity = "1..*") List<String> emails) {
+        PrintWriter out = root.spec.commandLine().getOut();
+        PrintWriter err = root.spec.commandLine().getErr();
+        int refused = 0;
+        try (App app = root.open()) {
+            for (String raw : emails) {
+                Subscriber s;
+                try {
+                    s = app.subscribers().find(EmailAddress.parse(raw)).orElse(null);
+                } catch (IllegalArgumentException e) {
+                    s = null;
+                }
+                if (s != null && app.subscriptions().reinstate(s.id())) {
+                    out.println("reinstated " + s.email() + " (active)");
+                } else {
+                    err.println("not reinstated: " + raw + (s == null ? " is not a reader" : " is " + s.status().word()
+                            + (s.reason() == null ? "" : " (" + s.reason() + ")") + ", not bounced"));
+                    refused++;
+                }
+            }
+        }
+        return refused == 0 ? 0 : 1;
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every reader to a CSV file.")

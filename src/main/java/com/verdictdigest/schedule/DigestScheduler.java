@@ -4,11 +4,14 @@ import com.verdictdigest.week.IsoWeek;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -20,6 +23,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -42,8 +46,13 @@ public final class DigestScheduler implements AutoCloseable {
     private static final TriggerKey TRIGGER = TriggerKey.triggerKey("weekly-digest", "verdicts");
     private static final String SCHEDULER_NAME = "verdicts";
 
+    private static final String PERIODIC = "periodic";
+
     private final Scheduler scheduler;
     private final ScheduleConfig config;
+    /** Tasks run every so often, by name, with their interval: registered before {@link #start}. */
+    private final Map<String, Runnable> periodicTasks = new ConcurrentHashMap<>();
+    private final Map<String, Duration> intervals = new ConcurrentHashMap<>();
 
     /** @param clock the application's clock: a firing's planned time, and so its week, is read from it */
     public DigestScheduler(DataSource db, ScheduleConfig config, WeeklyRun run, String instanceId, Clock clock) {
@@ -84,7 +93,8 @@ public final class DigestScheduler implements AutoCloseable {
         Scheduler created = null;
         try {
             created = new StdSchedulerFactory(p).getScheduler();
-            created.setJobFactory((bundle, s) -> new RunJob(run, config, clock));
+            created.setJobFactory((bundle, s) -> bundle.getJobDetail().getKey().equals(JOB) ? new RunJob(run, config, clock)
+                    : new PeriodicJob(bundle.getJobDetail().getKey().getName(), periodicTasks));
         } catch (SchedulerException e) {
             shutDown(created); // Quartz registered it JVM-wide on creation
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
@@ -101,9 +111,27 @@ public final class DigestScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a task run every {@code interval} by one process of the cluster at a time (such as
+     * reading the bounce mailbox). Call before {@link #start}.
+     */
+    public DigestScheduler every(String name, Duration interval, Runnable task) {
+        periodicTasks.put(name, task);
+        intervals.put(name, interval);
+        return this;
+    }
+
     /** Stores (or replaces, when the configuration changed) the weekly trigger and starts firing. */
     public DigestScheduler start() {
         try {
+            for (Map.Entry<String, Duration> e : intervals.entrySet()) {
+                JobDetail job = JobBuilder.newJob(PeriodicJob.class).withIdentity(e.getKey(), PERIODIC).storeDurably().build();
+                Trigger every = TriggerBuilder.newTrigger().withIdentity(e.getKey(), PERIODIC).forJob(job).startNow()
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(e.getValue().toMillis())
+                                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                        .build();
+                scheduler.scheduleJob(job, java.util.Set.of(every), true); // this process's interval replaces a stored one
+            }
             JobDetail job = JobBuilder.newJob(RunJob.class).withIdentity(JOB).storeDurably().requestRecovery(true).build();
             CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
                     .withSchedule(CronScheduleBuilder.cronSchedule(config.cron()).inTimeZone(TimeZone.getTimeZone(config.zone()))
@@ -186,6 +214,32 @@ public final class DigestScheduler implements AutoCloseable {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             log.warn("Scheduler did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** A task run every so often; one at a time across the cluster. A failure waits for the next turn. */
+    @DisallowConcurrentExecution
+    public static final class PeriodicJob implements Job {
+        private final String name;
+        private final Map<String, Runnable> tasks;
+
+        PeriodicJob(String name, Map<String, Runnable> tasks) {
+            this.name = name;
+            this.tasks = tasks;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            Runnable task = tasks.get(name);
+            if (task == null) {
+                log.debug("No task '{}' in this process", name);
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed: {}", name, e.getMessage());
+            }
         }
     }
 

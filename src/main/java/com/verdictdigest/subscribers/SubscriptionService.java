@@ -206,7 +206,7 @@ public final class SubscriptionService {
             return Resubscribed.ACTIVE;
         }
         Optional<Subscriber> reader = subscribers.byId(id);
-        if (reader.isEmpty() || reader.get().status() != SubscriberStatus.UNSUBSCRIBED) {
+        if (reader.isEmpty() || reader.get().status() != SubscriberStatus.UNSUBSCRIBED || reader.get().complained()) {
             return Resubscribed.UNCHANGED;
         }
         requestConfirmation(reader.get(), source, edition);
