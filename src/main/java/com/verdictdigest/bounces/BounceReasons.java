@@ -97,6 +97,10 @@ public final class BounceReasons {
     public Verdict classify(String status, String words) {
         String text = words == null ? "" : words;
         String code = status != null && ENHANCED.matcher(status).matches() ? status : enhancedCode(text);
+        String said = enhancedCode(text);
+        if (code != null && code.endsWith(".0.0") && said != null && said.charAt(0) == code.charAt(0)) {
+            code = said; // "Status: 5.0.0" (Exim, Courier) with the server's own 5.1.1 in its words
+        }
         Optional<Reason> reason = reasonOf(text + (code == null ? "" : " " + code));
         char digit = code != null ? code.charAt(0) : replyDigit(text);
         BounceClass c;

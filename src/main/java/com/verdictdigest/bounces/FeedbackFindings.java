@@ -29,8 +29,9 @@ final class FeedbackFindings {
             recipient = null;
         }
         String kind = type == null ? "abuse" : type.strip().toLowerCase(Locale.ROOT);
-        if (kind.equals("not-spam")) {
-            return new Finding(ReportKind.UNRECOGNIZED, recipient, null, null, "feedback report of type not-spam");
+        if (kind.equals("not-spam") || kind.equals("auth-failure")) {
+            // Not a reader's complaint: a mailbox's "not spam", or an authentication failure report (RFC 6591).
+            return new Finding(ReportKind.UNRECOGNIZED, null, null, null, "feedback report of type " + kind);
         }
         String agent = fields.getHeader("User-Agent", ",");
         return new Finding(ReportKind.COMPLAINT, recipient, null, null,

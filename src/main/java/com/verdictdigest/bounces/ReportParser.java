@@ -115,7 +115,7 @@ public final class ReportParser {
                 return findings;
             }
         }
-        if (auto) {
+        if (auto && !server) {
             return List.of(new Finding(ReportKind.AUTO_REPLY, from, null, null, DeliveryStatusFindings.shortened(subject)));
         }
         return List.of();

@@ -1,11 +1,14 @@
 package com.verdictdigest.bounces;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,12 +50,11 @@ record ReportParts(List<byte[]> deliveryStatus, List<byte[]> feedbackReport, Lis
             }
             try {
                 if (part.isMimeType("multipart/*")) {
-                    Object content = part.getContent();
-                    if (content instanceof Multipart multipart) {
-                        for (int i = 0; i < multipart.getCount(); i++) {
-                            BodyPart child = multipart.getBodyPart(i);
-                            visit(child, depth + 1);
-                        }
+                    // Read as plain MIME, not through a content handler: multipart/report's own handler
+                    // refuses a report whose parts are not in the order RFC 6522 gives, and many are not.
+                    Multipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        visit(multipart.getBodyPart(i), depth + 1);
                     }
                 } else if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
                     deliveryStatus.add(bytes(part));
@@ -60,7 +62,7 @@ record ReportParts(List<byte[]> deliveryStatus, List<byte[]> feedbackReport, Lis
                     feedbackReport.add(bytes(part));
                 } else if (part.isMimeType("message/rfc822") || part.isMimeType("message/global")) {
                     // The returned original: its headers name the delivery; its body is our own digest, not the report.
-                    MimeMessage original = new MimeMessage(null, new ByteArrayInputStream(bytes(part)));
+                    MimeMessage original = new MimeMessage(null, new ByteArrayInputStream(decoded(part)));
                     originals.add(headersOf(original));
                 } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/global-headers")) {
                     originals.add(new InternetHeaders(new ByteArrayInputStream(bytes(part))));
@@ -95,6 +97,20 @@ record ReportParts(List<byte[]> deliveryStatus, List<byte[]> feedbackReport, Lis
         try (InputStream in = part.getInputStream()) {
             return in.readNBytes(MAX_PART_BYTES);
         }
+    }
+
+    /**
+     * The bytes of a returned original, decoded even from base64: RFC 2046 forbids encoding a
+     * message/rfc822 part, so Jakarta Mail leaves it encoded, but some servers (Exchange) encode it.
+     */
+    private static byte[] decoded(Part part) throws MessagingException, IOException {
+        if (part instanceof MimePart mime && mime.getEncoding() != null) {
+            try (InputStream in = MimeUtility.decode(mime instanceof MimeBodyPart b ? b.getRawInputStream() : part.getInputStream(),
+                    mime.getEncoding())) {
+                return in.readNBytes(MAX_PART_BYTES);
+            }
+        }
+        return bytes(part);
     }
 
     /** A text part, decoded by its charset, or read as Latin-1 when the charset is unknown or wrong. */
