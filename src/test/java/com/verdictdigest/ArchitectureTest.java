@@ -56,8 +56,8 @@ class ArchitectureTest {
             .whereLayer("main").mayOnlyAccessLayers("cli")
             .whereLayer("app").mayOnlyAccessLayers("admin", "bounces", "catalog", "config", "delivery", "digest", "editions", "events", "links",
                     "mail", "schedule", "store", "subscribers", "templates", "web", "week")
-            .whereLayer("bench").mayOnlyAccessLayers("app", "catalog", "config", "delivery", "digest", "editions", "links",
-                    "store", "subscribers", "week")
+            .whereLayer("bench").mayOnlyAccessLayers("app", "bounces", "catalog", "config", "delivery", "digest", "editions",
+                    "links", "mail", "store", "subscribers", "week")
             .whereLayer("admin").mayOnlyAccessLayers("config", "delivery", "digest", "editions", "events", "mail", "schedule",
                     "subscribers", "templates", "web", "week")
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",

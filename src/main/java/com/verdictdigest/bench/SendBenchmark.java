@@ -1,6 +1,5 @@
 package com.verdictdigest.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.verdictdigest.app.App;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.Settings;
@@ -12,10 +11,6 @@ import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,17 +20,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Sends the sample site's week 2026-W48 to N made-up readers through the whole pipeline (plan,
@@ -74,9 +62,9 @@ public final class SendBenchmark {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
             timer.schedule(sender::stop, maxSeconds, TimeUnit.SECONDS);
             HeapSampler heap = new HeapSampler();
-            long cpuStart = processCpuNanos();
+            long cpuStart = HeapSampler.processCpuNanos();
             SendSummary summary = sender.send(WEEK);
-            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double cpu = (HeapSampler.processCpuNanos() - cpuStart) / 1e9;
             long[] heapPeaks = heap.stop();
             timer.shutdownNow();
             long avgBytes = app.proofs().sampleMessageBytes(WEEK);
@@ -121,57 +109,7 @@ public final class SendBenchmark {
         }
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /**
-     * The most heap in use at any moment of the send, sampled every 20 ms, and the most left in use
-     * right after a full collection: the first grows to whatever cap the heap has, the second is what
-     * the send kept at the moments a full collection ran (after a young collection the old generation
-     * still holds promoted garbage).
-     */
-    private static final class HeapSampler {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong peakAfterGc = new AtomicLong(-1);
-        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        private final NotificationListener afterGc = (notification, handback) -> {
-            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                return;
-            }
-            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            if (info.getGcAction().equals("end of major GC")) {
-                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                        .mapToLong(e -> e.getValue().getUsed()).sum();
-                peakAfterGc.accumulateAndGet(used, Math::max);
-            }
-        };
-
-        HeapSampler() {
-            timer.scheduleAtFixedRate(() -> peak.accumulateAndGet(
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener(afterGc, null, null);
-            }
-        }
-
-        /** Stops sampling; returns the peak in use and the peak left after a full collection (-1: none ran), in bytes. */
-        long[] stop() {
-            timer.shutdownNow();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                try {
-                    ((NotificationEmitter) gc).removeNotificationListener(afterGc);
-                } catch (ListenerNotFoundException ignored) {
-                    // nothing to remove
-                }
-            }
-            return new long[] {peak.get(), peakAfterGc.get()};
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

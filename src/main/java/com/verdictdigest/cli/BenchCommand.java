@@ -1,9 +1,11 @@
 package com.verdictdigest.cli;
 
 import com.verdictdigest.app.App;
+import com.verdictdigest.bench.BounceBenchmark;
 import com.verdictdigest.bench.RenderBenchmark;
 import com.verdictdigest.bench.SendBenchmark;
 import com.verdictdigest.config.Keys;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,6 +27,23 @@ final class BenchCommand {
         try (App app = root.open()) {
             new RenderBenchmark(app.renderer(), app.links()).run(readers, root.spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    @Command(name = "bounces", mixinStandardHelpOptions = true, description = {
+            "Write a maildir of N reports of eight kinds about N readers of a throwaway database, read it as",
+            "'bounces read --dry-run' does, on one thread, and print reports per second; the last line is JSON."})
+    int bounces(@Option(names = "--reports", defaultValue = "10000", paramLabel = "N",
+                        description = "How many reports (default: ${DEFAULT-VALUE}).") int reports,
+                @Option(names = "--keep", paramLabel = "DIR", description = "Write the maildir here and leave it.") Path keep) {
+        if (reports < 1 || reports > 1_000_000) {
+            throw new UserError("--reports: expected 1 to 1000000, got " + reports);
+        }
+        try {
+            BounceBenchmark.run(root.settings(), reports, keep, root.spec.commandLine().getOut());
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new UserError("bench bounces: " + e.getMessage(), 1);
         }
     }
 
