@@ -18,7 +18,11 @@ SELECT e.week FROM delivery d JOIN edition e ON e.id = d.edition_id
  ORDER BY d.updated_at DESC FETCH FIRST 1 ROWS ONLY
 
 -- name: unrecognized
-SELECT id, received_at, origin, sender, subject, message FROM report WHERE kind = 'unrecognized' ORDER BY id DESC FETCH FIRST ? ROWS ONLY
+-- The list, without the kept messages (up to 64 KiB each): one is read by its id.
+SELECT id, received_at, origin, sender, subject, NULL FROM report WHERE kind = 'unrecognized' ORDER BY id DESC FETCH FIRST ? ROWS ONLY
+
+-- name: unrecognized-by-id
+SELECT id, received_at, origin, sender, subject, message FROM report WHERE kind = 'unrecognized' AND id = ?
 
 -- name: counts-by-kind
 SELECT kind, COUNT(*) FROM report GROUP BY kind

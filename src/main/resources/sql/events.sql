@@ -16,3 +16,7 @@ SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_a
 
 -- name: counts-per-edition
 SELECT edition_week, kind, COUNT(*) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind
+
+-- name: readers-per-edition
+-- Per edition and kind, how many readers: a reader whose copy soft-bounced twice counts once.
+SELECT edition_week, kind, COUNT(DISTINCT subscriber_id) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind

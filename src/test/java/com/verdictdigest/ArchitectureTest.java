@@ -58,7 +58,7 @@ class ArchitectureTest {
                     "mail", "schedule", "store", "subscribers", "templates", "web", "week")
             .whereLayer("bench").mayOnlyAccessLayers("app", "bounces", "catalog", "config", "delivery", "digest", "editions",
                     "links", "mail", "store", "subscribers", "week")
-            .whereLayer("admin").mayOnlyAccessLayers("config", "delivery", "digest", "editions", "events", "mail", "schedule",
+            .whereLayer("admin").mayOnlyAccessLayers("bounces", "config", "delivery", "digest", "editions", "events", "mail", "schedule",
                     "subscribers", "templates", "web", "week")
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",
                     "week")

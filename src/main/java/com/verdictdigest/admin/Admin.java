@@ -34,11 +34,14 @@ public final class Admin implements RouteModule {
         routes.post("/admin/api/editions/{week}/pause", api::pause);
         routes.post("/admin/api/editions/{week}/resume", api::resume);
         routes.post("/admin/api/editions/{week}/cancel", api::cancel);
+        routes.get("/admin/api/reports/unrecognized", api::unrecognized);
+        routes.get("/admin/api/reports/unrecognized/{id}", api::unrecognizedReport);
 
         routes.get("/admin", page::show);
         routes.post("/admin/login", page::login);
         routes.before("/admin/editions/*", page::authorize);
         routes.before("/admin/outbox/*", page::authorize);
+        routes.before("/admin/reports/*", page::authorize);
         routes.before("/admin/send", page::authorize);
         routes.before("/admin/test", page::authorize);
         routes.before("/admin/logout", page::authorize);
@@ -50,5 +53,6 @@ public final class Admin implements RouteModule {
         routes.post("/admin/editions/{week}/resume", page::resume);
         routes.post("/admin/editions/{week}/cancel", page::cancel);
         routes.get("/admin/outbox/{file}", page::outboxMessage);
+        routes.get("/admin/reports/{id}", page::report);
     }
 }

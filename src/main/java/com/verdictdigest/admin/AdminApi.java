@@ -2,17 +2,21 @@ package com.verdictdigest.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verdictdigest.bounces.UnrecognizedReport;
 import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.editions.PreflightException;
 import com.verdictdigest.week.IsoWeek;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /admin/api}: editions with their figures, triggering, progress, preview, pause, resume and
- * cancel. Every call needs {@code Authorization: Bearer <admin.token>}; without it: 401, nothing done.
+ * {@code /admin/api}: editions with their figures (bounces and complaints with their rates and
+ * warnings among them), triggering, progress, preview, pause, resume and cancel, and the reports
+ * that came back unrecognized. Every call needs {@code Authorization: Bearer <admin.token>};
+ * without it: 401, nothing done.
  */
 public final class AdminApi {
     /** Thread-safe once configured: one per class, not one per request. */
@@ -137,6 +141,36 @@ public final class AdminApi {
             ctx.status(409).json(Map.of("week", week.get().toString(),
                     "message", "not possible while the edition is " + operator.edition(week.get()).orElseThrow().status()));
         }
+    }
+
+    /** The latest unrecognized reports, newest first, without their messages. */
+    public void unrecognized(Context ctx) {
+        List<Map<String, Object>> reports = operator.unrecognizedReports().stream().map(r -> report(r, false)).toList();
+        ctx.json(Map.of("unrecognized", reports));
+    }
+
+    /** One unrecognized report with what was kept of its message. */
+    public void unrecognizedReport(Context ctx) {
+        Optional<UnrecognizedReport> report;
+        try {
+            report = operator.unrecognizedReport(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException e) {
+            report = Optional.empty();
+        }
+        report.ifPresentOrElse(r -> ctx.json(report(r, true)), () -> ctx.status(404).json(Map.of("error", "no such report")));
+    }
+
+    private static Map<String, Object> report(UnrecognizedReport r, boolean withMessage) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("receivedAt", r.receivedAt().toString());
+        m.put("origin", r.origin());
+        m.put("from", r.sender());
+        m.put("subject", r.subject());
+        if (withMessage) {
+            m.put("message", r.message());
+        }
+        return m;
     }
 
     static Optional<IsoWeek> week(Context ctx) {

@@ -1,5 +1,6 @@
 package com.verdictdigest.admin;
 
+import com.verdictdigest.bounces.UnrecognizedReport;
 import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.editions.PreflightException;
 import com.verdictdigest.mail.MessageParts;
@@ -25,9 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code /admin}: the operator's page. A token form, then a session cookie; every form carries the
  * session's CSRF token. While an edition is going out the page refreshes itself every two seconds
- * (a meta refresh: no script needed) and shows a progress bar.
+ * (a meta refresh: no script needed) and shows a progress bar. Editions whose complaint or hard
+ * bounce rate reached its threshold ({@link BounceFigures}) are flagged, and the latest reports that
+ * came back unrecognized are listed, each readable as the plain text that was kept.
  */
 public final class AdminPage {
+    /** A warning about one edition, as the page lists it. */
+    public record Warning(String week, String text) {
+    }
+
+    /** An unrecognized report as the page lists it: its times in the schedule's zone, no null. */
+    public record ReportLine(long id, String received, String origin, String from, String subject) {
+    }
+
     private final Operator operator;
     private final AdminAuth auth;
     private final Templates templates;
@@ -66,7 +77,32 @@ public final class AdminPage {
         values.put("hasOutbox", operator.hasOutbox());
         values.put("outbox", operator.outboxFiles());
         values.put("thisWeek", IsoWeek.of(clock.instant(), schedule.zone()).previous().toString());
+        values.put("warnings", editions.stream().flatMap(e -> e.warnings().stream().map(w -> new Warning(e.week(), w))).toList());
+        values.put("reports", operator.unrecognizedReports().stream().map(this::line).toList());
         render(ctx, 200, "admin/editions.html.vm", values);
+    }
+
+    /** One unrecognized report: what was kept of the message, as plain text (the template escapes it). */
+    public void report(Context ctx) {
+        Optional<UnrecognizedReport> report;
+        try {
+            report = operator.unrecognizedReport(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException e) {
+            report = Optional.empty();
+        }
+        report.ifPresentOrElse(r -> {
+            Map<String, Object> values = new HashMap<>();
+            values.put("title", "Report " + r.id());
+            values.put("report", line(r));
+            values.put("message", r.message() == null ? "" : r.message());
+            render(ctx, 200, "admin/report.html.vm", values);
+        }, () -> ctx.status(404).contentType("text/plain; charset=utf-8")
+                .result("No such unrecognized report.\n"));
+    }
+
+    private ReportLine line(UnrecognizedReport r) {
+        return new ReportLine(r.id(), schedule.local(r.receivedAt()), r.origin(), r.sender() == null ? "" : r.sender(),
+                r.subject() == null ? "" : r.subject());
     }
 
     public void login(Context ctx) {

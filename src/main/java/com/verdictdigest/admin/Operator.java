@@ -1,5 +1,7 @@
 package com.verdictdigest.admin;
 
+import com.verdictdigest.bounces.ReportStore;
+import com.verdictdigest.bounces.UnrecognizedReport;
 import com.verdictdigest.delivery.DeliveryLedger;
 import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.editions.EditionProofs;
@@ -20,22 +22,28 @@ import java.util.stream.Stream;
 
 /** What the admin page and API show and do, in one place. */
 public final class Operator {
+    /** How many unrecognized reports the page lists, newest first. */
+    static final int UNRECOGNIZED_LISTED = 20;
+
     private final EditionStore editions;
     private final DeliveryLedger ledger;
     private final EventLog events;
+    private final ReportStore reports;
     private final EditionControl control;
     private final EditionProofs proofs;
     private final Supplier<Optional<Instant>> nextRun;
     private final Path outbox;
 
     /**
+     * @param reports the reports read from the return path (the unrecognized ones are shown)
      * @param outbox the outbox folder when mail goes there (the default transport), otherwise null
      */
-    public Operator(EditionStore editions, DeliveryLedger ledger, EventLog events, EditionControl control, EditionProofs proofs,
-                    Supplier<Optional<Instant>> nextRun, Path outbox) {
+    public Operator(EditionStore editions, DeliveryLedger ledger, EventLog events, ReportStore reports, EditionControl control,
+                    EditionProofs proofs, Supplier<Optional<Instant>> nextRun, Path outbox) {
         this.editions = editions;
         this.ledger = ledger;
         this.events = events;
+        this.reports = reports;
         this.control = control;
         this.proofs = proofs;
         this.nextRun = nextRun;
@@ -44,16 +52,30 @@ public final class Operator {
 
     public List<EditionFigures> editions() {
         Map<String, Map<String, Integer>> perEdition = events.countsPerEdition();
-        return editions.all().stream().map(e -> figures(e, perEdition)).toList();
+        Map<String, Map<String, Integer>> readers = events.readersPerEdition();
+        return editions.all().stream().map(e -> figures(e, perEdition, readers)).toList();
     }
 
     public Optional<EditionFigures> edition(IsoWeek week) {
         Map<String, Map<String, Integer>> perEdition = events.countsPerEdition();
-        return editions.find(week).map(e -> figures(e, perEdition));
+        Map<String, Map<String, Integer>> readers = events.readersPerEdition();
+        return editions.find(week).map(e -> figures(e, perEdition, readers));
     }
 
-    private EditionFigures figures(EditionRecord e, Map<String, Map<String, Integer>> perEdition) {
-        return EditionFigures.of(e, ledger.counts(e.id()), perEdition.getOrDefault(e.week().toString(), Map.of()));
+    private EditionFigures figures(EditionRecord e, Map<String, Map<String, Integer>> perEdition,
+                                   Map<String, Map<String, Integer>> readers) {
+        String week = e.week().toString();
+        return EditionFigures.of(e, ledger.counts(e.id()), perEdition.getOrDefault(week, Map.of()), readers.getOrDefault(week, Map.of()));
+    }
+
+    /** The latest reports that could not be read, newest first: what the page lists. */
+    public List<UnrecognizedReport> unrecognizedReports() {
+        return reports.unrecognized(UNRECOGNIZED_LISTED);
+    }
+
+    /** One unrecognized report, with the part of its message that was kept. */
+    public Optional<UnrecognizedReport> unrecognizedReport(long id) {
+        return reports.unrecognized(id);
     }
 
     public EditionControl control() {

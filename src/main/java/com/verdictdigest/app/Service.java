@@ -49,8 +49,8 @@ public final class Service implements AutoCloseable {
         }
         try {
             this.token = AdminToken.resolve(app.settings().get(Keys.ADMIN_TOKEN), app.settings().get(Keys.DATA_DIR));
-            Operator operator = new Operator(app.editions(), app.ledger(), app.events(), control, app.proofs(), scheduler::nextRun,
-                    app.outbox());
+            Operator operator = new Operator(app.editions(), app.ledger(), app.events(), app.reports(), control, app.proofs(),
+                    scheduler::nextRun, app.outbox());
             this.web = app.webServer(List.of(new Admin(operator, token, app.templates(), app.clock(), schedule,
                     "https".equals(SiteAddress.of(app.settings()).getScheme()), app.settings().get(Keys.HTTP_TRUSTED_PROXIES))),
                     () -> app.databaseUp() && scheduler.isRunning());

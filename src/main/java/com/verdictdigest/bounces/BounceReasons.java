@@ -88,8 +88,9 @@ public final class BounceReasons {
 
     /**
      * Hard or soft for a message that did not arrive. A temporary status (4.x.x, or a 4xx reply) is
-     * always soft; otherwise the reason the words give decides; without one, a permanent status is
-     * hard (RFC 3463 section 3.1: "5.X.X Permanent Failure"), as is a failure that says nothing.
+     * always soft; otherwise the reason the words give decides; without one it is soft: a permanent
+     * status alone does not say the address is gone (a filter, a policy or a broken server also say
+     * 5.X.X), and mature classifiers (Sisimai) count only a known hard reason as hard.
      *
      * @param status the enhanced status code the report states, or null
      * @param words  the server's words (a Diagnostic-Code, a bounce's text), or null
@@ -109,7 +110,7 @@ public final class BounceReasons {
         } else if (reason.isPresent()) {
             c = reason.get().bounceClass();
         } else {
-            c = BounceClass.HARD;
+            c = BounceClass.SOFT;
         }
         return new Verdict(c, code, reason.map(Reason::name).orElse(null));
     }

@@ -54,11 +54,21 @@ public final class ReportStore {
                 Timestamp.from(since));
     }
 
-    /** The latest unrecognized messages, newest first. */
+    /** The latest unrecognized messages, newest first, without their text ({@code message} is null). */
     public List<UnrecognizedReport> unrecognized(int limit) {
-        return Jdbc.run(db, "read the unrecognized reports", con -> Jdbc.list(con, SQL.get("unrecognized"),
-                rs -> new UnrecognizedReport(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)), limit));
+        return Jdbc.run(db, "read the unrecognized reports", con -> Jdbc.list(con, SQL.get("unrecognized"), ReportStore::unrecognized,
+                limit));
+    }
+
+    /** One unrecognized message, with the text kept of it. */
+    public Optional<UnrecognizedReport> unrecognized(long id) {
+        return Jdbc.run(db, "read an unrecognized report", con -> Jdbc.first(con, SQL.get("unrecognized-by-id"),
+                ReportStore::unrecognized, id));
+    }
+
+    private static UnrecognizedReport unrecognized(java.sql.ResultSet rs) throws SQLException {
+        return new UnrecognizedReport(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6));
     }
 
     /** How many messages of each kind were read, in all. */

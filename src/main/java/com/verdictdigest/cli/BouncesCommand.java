@@ -112,13 +112,12 @@ final class BouncesCommand {
                      @Option(names = "--show", paramLabel = "ID", description = "Print the message with this id as it was kept.") Long show) {
         PrintWriter out = root.spec.commandLine().getOut();
         try (App app = root.open()) {
-            List<UnrecognizedReport> reports = app.reports().unrecognized(show == null ? Math.max(1, limit) : 10_000);
             if (show != null) {
-                UnrecognizedReport r = reports.stream().filter(x -> x.id() == show).findFirst()
-                        .orElseThrow(() -> new UserError("no unrecognized message with id " + show, 1));
-                out.print(r.message());
+                out.print(app.reports().unrecognized(show.longValue()).orElseThrow(
+                        () -> new UserError("no unrecognized message with id " + show, 1)).message());
                 return 0;
             }
+            List<UnrecognizedReport> reports = app.reports().unrecognized(Math.max(1, limit));
             out.printf("%-6s  %-27s  %-7s  %-32s  %s%n", "ID", "RECEIVED", "ORIGIN", "FROM", "SUBJECT");
             for (UnrecognizedReport r : reports) {
                 out.printf("%-6d  %-27s  %-7s  %-32s  %s%n", r.id(), r.receivedAt(), r.origin(), dash(r.sender()), dash(r.subject()));

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Records every subscribe, confirm, unsubscribe, resubscribe, bookmark, bookmark removal and bounce. */
+/** Records every subscribe, confirm, unsubscribe, resubscribe, bookmark, bookmark removal, bounce (hard or soft) and complaint. */
 public final class EventLog {
     private static final NamedSql SQL = NamedSql.load("events");
 
@@ -66,8 +66,20 @@ public final class EventLog {
 
     /** Per edition, how many of each kind of event its emails led to. */
     public Map<String, Map<String, Integer>> countsPerEdition() {
+        return perEdition("counts-per-edition");
+    }
+
+    /**
+     * Per edition, how many readers had each kind of event from it, each reader once per kind: the
+     * figure behind a rate (two soft bounces of one reader's copy are one reader whose copy bounced).
+     */
+    public Map<String, Map<String, Integer>> readersPerEdition() {
+        return perEdition("readers-per-edition");
+    }
+
+    private Map<String, Map<String, Integer>> perEdition(String statement) {
         try (Connection con = db.getConnection();
-             PreparedStatement ps = con.prepareStatement(SQL.get("counts-per-edition"));
+             PreparedStatement ps = con.prepareStatement(SQL.get(statement));
              ResultSet rs = ps.executeQuery()) {
             Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
             while (rs.next()) {

@@ -76,7 +76,9 @@ class AdminApiTest {
                     new String[] {"GET", "/admin/api/editions/2026-W48/preview"},
                     new String[] {"POST", "/admin/api/editions/2026-W48/pause"},
                     new String[] {"POST", "/admin/api/editions/2026-W48/resume"},
-                    new String[] {"POST", "/admin/api/editions/2026-W48/cancel"})) {
+                    new String[] {"POST", "/admin/api/editions/2026-W48/cancel"},
+                    new String[] {"GET", "/admin/api/reports/unrecognized"},
+                    new String[] {"GET", "/admin/api/reports/unrecognized/1"})) {
                 HttpResponse<String> r = call(route[0], route[1], token, "{\"week\":\"2026-W48\"}");
                 assertThat(r.statusCode()).as(route[0] + " " + route[1] + " with " + token).isEqualTo(401);
             }
@@ -94,6 +96,10 @@ class AdminApiTest {
         assertThat(done.get("recipients").asInt()).isEqualTo(40);
         assertThat(done.get("sent").asInt()).isEqualTo(40);
         assertThat(done.get("progressPercent").asInt()).isEqualTo(100);
+        assertThat(done.get("mailed").asInt()).isEqualTo(40);
+        assertThat(done.get("bounces").asInt()).isZero();
+        assertThat(done.get("complaintRate").asDouble()).isZero();
+        assertThat(done.get("warnings")).isEmpty();
 
         HttpResponse<String> again = admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\"}");
         assertThat(again.statusCode()).isEqualTo(409);

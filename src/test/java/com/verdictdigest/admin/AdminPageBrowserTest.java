@@ -94,6 +94,10 @@ class AdminPageBrowserTest {
         assertThat(done.findElement(By.className("recipients")).getText()).isEqualTo("30");
         assertThat(done.findElement(By.className("sent")).getText()).isEqualTo("30");
         assertThat(done.findElement(By.className("failed")).getText()).isEqualTo("0");
+        assertThat(done.findElement(By.className("bounces")).getText()).isEqualTo("0 0.00%");
+        assertThat(done.findElement(By.className("complaints")).getText()).isEqualTo("0 0.00%");
+        assertThat(browser.findElements(By.id("warnings"))).as("nothing came back: no warning").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#unrecognized tbody tr"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#outbox li"))).hasSize(30);
         assertThat(browser.findElement(By.tagName("svg")).getAttribute("aria-label")).contains("Readers");
 

@@ -272,4 +272,45 @@ class CommandLineTest {
         assertThat(json.get("events").get(0).get("source").asText()).as("added by the operator").isEqualTo("operator");
         assertThat(json.get("perEdition").get("2026-W48").get("unsubscribe").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void eventsShowEachEditionsBouncesAndComplaintsAsCountsAndRatesWithWarnings() throws Exception {
+        run("import");
+        run("subscribers", "add", "--active", "ada@example.com", "bob@example.com", "cy@example.com", "dee@example.com");
+        assertThat(run("digest", "send", "--week", "2026-W48").exit()).isZero();
+        try (var app = new com.verdictdigest.app.App(com.verdictdigest.config.Settings.load(null,
+                Map.of("VERDICTS_DATA_DIR", dir.resolve("data").toString())), java.time.Clock.systemUTC())) {
+            var week = com.verdictdigest.week.IsoWeek.parse("2026-W48");
+            var readers = app.subscriptions();
+            long ada = app.subscribers().find(com.verdictdigest.subscribers.EmailAddress.parse("ada@example.com")).orElseThrow().id();
+            long bob = app.subscribers().find(com.verdictdigest.subscribers.EmailAddress.parse("bob@example.com")).orElseThrow().id();
+            com.verdictdigest.store.Jdbc.inTransaction(app.database().dataSource(), "record what came back", con -> {
+                readers.complained(con, ada, week);
+                readers.softBounced(con, bob, week, 3, java.time.Duration.ofDays(30));
+                readers.softBounced(con, bob, week, 3, java.time.Duration.ofDays(30));
+                return null;
+            });
+        }
+
+        Result table = run("events", "--edition", "2026-W48");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("2026-W48: {complaint=1, soft-bounce=2}",
+                "Bounces and complaints, in readers and as a share of the copies mailed (sent + failed):",
+                "WARNING 2026-W48: complaint rate 25.00% (1 of 4) reaches 0.1%; Gmail's limit for bulk senders is 0.3%");
+        assertThat(table.out().lines().filter(l -> l.startsWith("2026-W48 ")).toList()).singleElement().asString()
+                .matches("2026-W48 +4 +0 \\(0\\.00%\\) +1 \\(25\\.00%\\) +1 \\(25\\.00%\\)");
+        assertThat(table.out()).doesNotContain("hard bounce rate");
+
+        JsonNode json = new ObjectMapper().readTree(run("events", "--format", "json").out());
+        assertThat(json.get("perEdition").get("2026-W48").get("soft-bounce").asInt()).as("events, as before").isEqualTo(2);
+        JsonNode bounces = json.get("bounces").get("2026-W48");
+        assertThat(bounces.get("mailed").asInt()).isEqualTo(4);
+        assertThat(bounces.get("hard").asInt()).isZero();
+        assertThat(bounces.get("hardRate").asDouble()).isZero();
+        assertThat(bounces.get("soft").asInt()).as("readers: bob once").isEqualTo(1);
+        assertThat(bounces.get("softRate").asDouble()).isEqualTo(0.25);
+        assertThat(bounces.get("complaints").asInt()).isEqualTo(1);
+        assertThat(bounces.get("complaintRate").asDouble()).isEqualTo(0.25);
+        assertThat(bounces.get("warnings")).hasSize(1);
+    }
 }

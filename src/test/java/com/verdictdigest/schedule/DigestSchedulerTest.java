@@ -148,6 +148,30 @@ class DigestSchedulerTest {
     }
 
     @Test
+    void aPeriodicTaskRunsEveryIntervalAndNeverOverlapsItself() throws Exception {
+        List<Instant[]> runs = new CopyOnWriteArrayList<>();
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), new ScheduleConfig("0 0 9 ? * MON", UTC, Duration.ofHours(24)),
+                (planned, week) -> { }, "test-periodic", Clock.systemUTC())
+                .every("bounce-mailbox", Duration.ofMillis(500), () -> {
+                    Instant start = Instant.now();
+                    try {
+                        Thread.sleep(700); // longer than the interval: a second run must wait for the first
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    runs.add(new Instant[] {start, Instant.now()});
+                })
+                .start();
+
+        Poll.until(() -> runs.size() >= 3, Duration.ofSeconds(20));
+
+        assertThat(runs).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(runs.get(i)[0]).as("run " + i + " starts after run " + (i - 1) + " ended").isAfterOrEqualTo(runs.get(i - 1)[1]);
+        }
+    }
+
+    @Test
     void theLatestPlannedTimeIsFoundForFrequentAndWeeklySchedules() {
         Instant now = Instant.parse("2026-11-26T10:15:03.500Z"); // a Thursday
         assertThat(DigestScheduler.latestPlannedTime(new ScheduleConfig("0/2 * * * * ?", UTC, Duration.ZERO), now))
