@@ -103,6 +103,9 @@ class ReportProcessorTest {
             assertThat(e.edition()).isEqualTo("2026-W48");
             assertThat(e.source()).isEqualTo("report");
         });
+        assertThat(bx.fx.subscriptions.add(EmailAddress.parse("reader1@example.com"), SubscriberStatus.ACTIVE,
+                com.verdictdigest.events.EventSource.OPERATOR)).as("a re-import").isEqualTo(SubscriptionService.Added.UNCHANGED);
+        assertThat(status("reader1@example.com")).isEqualTo(SubscriberStatus.BOUNCED);
     }
 
     @Test
