@@ -4,9 +4,12 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Addresses as reports write them: {@code rfc822; <Ann@Example.com>}, {@code "Ann" <ann@example.com>}, bare. */
+/**
+ * Addresses as reports write them: {@code rfc822; <Ann@Example.com>}, {@code "Ann" <ann@example.com>}, bare, quoted in
+ * single quotes ({@code 'ann@example.com'}: an address does not start with one), or in an X.400 field ({@code SMTP=ann@example.com}).
+ */
 final class Addresses {
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
     private Addresses() {
     }
@@ -19,7 +22,13 @@ final class Addresses {
         int semicolon = value.indexOf(';');
         String v = semicolon >= 0 && semicolon < 12 ? value.substring(semicolon + 1) : value;
         Matcher m = ADDRESS.matcher(v);
-        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+        return m.find() ? normal(m.group()) : null;
+    }
+
+    /** A matched address, lower-cased and without the "SMTP=" of an X.400 field (Exchange). */
+    static String normal(String matched) {
+        String a = matched.toLowerCase(Locale.ROOT);
+        return a.startsWith("smtp=") ? a.substring(5) : a;
     }
 
     /** The pattern of one address, for scanning text. */

@@ -21,6 +21,10 @@ public final class BounceReasons {
     private static final Pattern ENHANCED = Pattern.compile("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
     private static final Pattern REPLY = Pattern.compile("(?:^|[\\s;:(\"])([45])\\d\\d(?=[\\s-])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** An upper-case letter that is not an escape such as {@code \\S}. */
+    private static final Pattern UPPER_CASE = Pattern.compile("(?<!\\\\)\\p{Lu}");
+    /** The server refused once it had read the message (after DATA): it judged the content, whatever its words say of the address. */
+    private static final Pattern AFTER_DATA = Pattern.compile("(?i)end of data|after data\\b|>>> data\\b|data command");
 
     private final List<Reason> reasons;
 
@@ -70,14 +74,20 @@ public final class BounceReasons {
                 throw new IllegalStateException("reasons.tsv line " + number + ": expected reason, class and pattern");
             }
             BounceClass c = BounceClass.valueOf(cells[1].toUpperCase(Locale.ROOT));
-            reasons.add(new Reason(cells[0], c, Pattern.compile(cells[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            // The words are lower-cased once (in any script) before matching, and the table is written in
+            // lower case: matching without case-folding is much cheaper on a long report.
+            if (UPPER_CASE.matcher(cells[2]).find()) {
+                throw new IllegalStateException("reasons.tsv line " + number + ": write the pattern in lower case");
+            }
+            // Tried only where a word starts: a reason is a phrase, and this skips most positions of the text.
+            reasons.add(new Reason(cells[0], c, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + cells[2] + ")")));
         }
         return new BounceReasons(reasons);
     }
 
     /** The first reason whose pattern the words match. */
     public Optional<Reason> reasonOf(String words) {
-        String folded = fold(words);
+        String folded = fold(words).toLowerCase(Locale.ROOT);
         for (Reason r : reasons) {
             if (r.pattern().matcher(folded).find()) {
                 return Optional.of(r);
@@ -107,12 +117,17 @@ public final class BounceReasons {
         BounceClass c;
         if (digit == '4') {
             c = BounceClass.SOFT;
-        } else if (reason.isPresent()) {
+        } else if (reason.isPresent() && !(reason.get().bounceClass() == BounceClass.HARD && afterData(code, text))) {
             c = reason.get().bounceClass();
         } else {
             c = BounceClass.SOFT;
         }
         return new Verdict(c, code, reason.map(Reason::name).orElse(null));
+    }
+
+    /** A refusal after DATA, without the x.1.1 that would still name the address (a content filter's, as Sisimai counts it). */
+    private static boolean afterData(String code, String text) {
+        return (code == null || !code.substring(1).startsWith(".1.")) && AFTER_DATA.matcher(text).find();
     }
 
     /** The first enhanced status code in the words, or null. */

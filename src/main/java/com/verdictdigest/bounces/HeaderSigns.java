@@ -44,11 +44,15 @@ final class HeaderSigns {
         return subject != null && AUTO_SUBJECT.matcher(subject.strip()).find();
     }
 
-    /** Sent by a mail server about a message it could not deliver (its sender or its subject says so). */
+    /**
+     * Sent by a mail server about a message it could not deliver: its sender or its subject says so,
+     * or it is a report (RFC 6522) whose machine-readable part was too broken to read.
+     */
     static boolean fromMailServer(String from, String subject, MimeMessage m) throws MessagingException {
         return (from != null && DAEMON.matcher(from).find())
                 || (subject != null && BOUNCE_SUBJECT.matcher(subject).find())
-                || header(m, "X-Failed-Recipients") != null;
+                || header(m, "X-Failed-Recipients") != null
+                || m.isMimeType("multipart/report");
     }
 
     static String header(MimeMessage m, String name) throws MessagingException {

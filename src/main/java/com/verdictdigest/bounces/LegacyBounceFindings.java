@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  */
 final class LegacyBounceFindings {
     /** Where the returned original starts: nothing below says why it failed. */
-    private static final Pattern ORIGINAL_STARTS = Pattern.compile("(?im)^[\\s>-]*(.*copy of (the|your) (original )?message"
-            + "|.*original message (follows|headers|header follows)|.*unsent message follows|.*message headers? follows?"
-            + "|-+ ?original message ?-+|-+ ?(weitergeleitete|urspr.ngliche) nachricht|received: |return-path: |content-type: message/rfc822)");
+    private static final Pattern ORIGINAL_STARTS = Pattern.compile("(?im)^[ \\t>-]*(?:.*(?:(?:this is|here is|below this line is|following is"
+            + "|attached is) a copy of (?:the|your) (?:original )?message|original message (?:follows|headers|header follows)"
+            + "|unsent message follows|message headers? follows?)|-+ ?original message ?-+|-+ ?(?:weitergeleitete|urspr.ngliche) nachricht"
+            + "|received: |return-path: |content-type: message/rfc822)");
     /** Lines that carry an address that is not a recipient: header lines quoted in the text. */
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile("(?i)^\\s*(from|message-id|in-reply-to|references|sender|reply-to"
             + "|reporting-mta|remote-mta|received-from-mta|x-[a-z0-9-]+|dkim-signature|list-[a-z]+)\\s*:");
@@ -31,14 +32,15 @@ final class LegacyBounceFindings {
     }
 
     /**
+     * @param report      the report's text before the returned original ({@link #beforeOriginal})
+     * @param notRecipients the addresses that sent the report or the original, or received the report: never a failed recipient
      * @param ownDomains  our own domains: no address there is a failed recipient
      * @param failed      the X-Failed-Recipients header (Exim), or null
      * @return empty when the text names no recipient and gives no reason
      */
-    static List<Finding> of(String text, String reportFrom, Set<String> ownDomains, String failed, List<InternetHeaders> originals,
+    static List<Finding> of(String report, Set<String> notRecipients, Set<String> ownDomains, String failed, List<InternetHeaders> originals,
                             BounceReasons reasons) {
-        String report = beforeOriginal(text);
-        Map<String, Integer> positions = recipients(report, reportFrom, ownDomains);
+        Map<String, Integer> positions = recipients(report, notRecipients, ownDomains);
         if (failed != null) {
             Matcher m = Addresses.pattern().matcher(failed);
             while (m.find()) {
@@ -51,23 +53,23 @@ final class LegacyBounceFindings {
                 positions.put(to, -1);
             }
         }
-        BounceReasons.Verdict whole = reasons.classify(null, report);
         if (positions.isEmpty()) {
+            BounceReasons.Verdict whole = reasons.classify(null, report);
             return whole.reason() == null ? List.of()
                     : List.of(new Finding(ReportKind.BOUNCE, null, whole.bounceClass(), whole.status(), diagnostic(report, whole)));
         }
+        BounceReasons.Verdict whole = null; // read only when a recipient's own lines say nothing: the table is the costly part
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(positions.entrySet());
         entries.sort(Map.Entry.comparingByValue());
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < entries.size() && findings.size() < MAX_RECIPIENTS; i++) {
             int from = entries.get(i).getValue();
             int to = i + 1 < entries.size() ? entries.get(i + 1).getValue() : report.length();
-            BounceReasons.Verdict v = whole;
             String span = from >= 0 && to > from ? report.substring(from, to) : "";
-            BounceReasons.Verdict own = reasons.classify(null, span);
-            if (own.reason() != null || own.status() != null) {
-                v = own;
-            } else {
+            BounceReasons.Verdict v = reasons.classify(null, span);
+            if (v.reason() == null && v.status() == null) {
+                whole = whole == null ? reasons.classify(null, report) : whole;
+                v = whole;
                 span = report;
             }
             findings.add(new Finding(ReportKind.BOUNCE, entries.get(i).getKey(), v.bounceClass(), v.status(), diagnostic(span, v)));
@@ -81,15 +83,15 @@ final class LegacyBounceFindings {
     }
 
     /** Each address the text names that may be a recipient, with where it is first named. */
-    private static Map<String, Integer> recipients(String report, String reportFrom, Set<String> ownDomains) {
+    private static Map<String, Integer> recipients(String report, Set<String> notRecipients, Set<String> ownDomains) {
         Map<String, Integer> found = new LinkedHashMap<>();
         int lineStart = 0;
         for (String line : report.split("\n", -1)) {
             if (!NOT_A_RECIPIENT_LINE.matcher(line).find()) {
                 Matcher m = Addresses.pattern().matcher(line);
                 while (m.find()) {
-                    String a = m.group().toLowerCase(Locale.ROOT);
-                    if (!a.equals(reportFrom) && !DAEMON.matcher(a).find() && !ownDomains.contains(Addresses.domainOf(a))
+                    String a = Addresses.normal(m.group());
+                    if (!notRecipients.contains(a) && !DAEMON.matcher(a).find() && !ownDomains.contains(Addresses.domainOf(a))
                             && found.size() < MAX_RECIPIENTS) {
                         found.putIfAbsent(a, lineStart + m.start());
                     }

@@ -34,6 +34,16 @@ public final class ReportParser {
             + "|will (continue to )?(try|retry|attempt)|still (trying|being retried)|no action is required|this is (only )?a warning|warning: message .* delayed");
     private static final Session SESSION = session();
 
+    static {
+        // Jakarta Mail looks its stream provider up for every header block and body part it reads; by
+        // the service loader that is a scan of the class path each time, a fifth of the time a report
+        // takes. Named here, the lookup is one class load. The provider is the one the loader finds.
+        String provider = "jakarta.mail.util.StreamProvider";
+        if (System.getProperty(provider) == null) {
+            System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final BounceReasons reasons;
     private final Set<String> ownDomains;
     private final Pattern returnPath;
@@ -105,9 +115,10 @@ public final class ReportParser {
         boolean server = HeaderSigns.fromMailServer(from, subject, m);
         boolean auto = HeaderSigns.autoReply(m, subject);
         if (server || (!auto && HeaderSigns.header(m, "X-Failed-Recipients") != null)) {
-            findings = LegacyBounceFindings.of(parts.text(), from, ownDomains, HeaderSigns.header(m, "X-Failed-Recipients"),
+            String report = LegacyBounceFindings.beforeOriginal(parts.text());
+            findings = LegacyBounceFindings.of(report, notRecipients(m, from, parts), ownDomains, HeaderSigns.header(m, "X-Failed-Recipients"),
                     parts.originals(), reasons);
-            if (!findings.isEmpty() && DELAYED.matcher(LegacyBounceFindings.beforeOriginal(parts.text())).find()) {
+            if (!findings.isEmpty() && DELAYED.matcher(report).find()) {
                 return findings.stream().map(f -> new Finding(ReportKind.DELIVERY_REPORT, f.recipient(), null, f.status(), f.diagnostic()))
                         .toList();
             }
@@ -119,6 +130,35 @@ public final class ReportParser {
             return List.of(new Finding(ReportKind.AUTO_REPLY, from, null, null, DeliveryStatusFindings.shortened(subject)));
         }
         return List.of();
+    }
+
+    /**
+     * The report's own sender and addressees, and the original's sender: the text of a bounce
+     * quotes them, but the report goes back to the sender, so none of them is the one that failed.
+     */
+    private static Set<String> notRecipients(MimeMessage m, String from, ReportParts parts) throws MessagingException {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (from != null) {
+            addresses.add(from);
+        }
+        for (String name : List.of("To", "Cc")) {
+            addAll(addresses, HeaderSigns.header(m, name));
+        }
+        for (InternetHeaders original : parts.originals()) {
+            for (String name : List.of("From", "Sender", "Return-Path")) {
+                addAll(addresses, original.getHeader(name, ","));
+            }
+        }
+        return addresses;
+    }
+
+    private static void addAll(Set<String> to, String header) {
+        if (header != null) {
+            Matcher a = Addresses.pattern().matcher(header);
+            while (a.find() && to.size() < 20) {
+                to.add(a.group().toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     private void scan(String text, Set<String> returnPaths, Set<String> messageIds) {
