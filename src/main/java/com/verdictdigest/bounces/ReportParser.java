@@ -58,9 +58,11 @@ public final class ReportParser {
         this.reasons = reasons;
         this.ownDomains = Set.copyOf(ownDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList());
         int at = returnPath.lastIndexOf('@');
-        this.returnPath = Pattern.compile(Pattern.quote(returnPath.substring(0, at)) + "\\+[0-9a-fA-F]{30}@"
-                + Pattern.quote(returnPath.substring(at + 1)), Pattern.CASE_INSENSITIVE);
-        this.messageId = Pattern.compile("digest-\\d{4}-W\\d{2}-\\d{1,18}@" + Pattern.quote(messageDomain), Pattern.CASE_INSENSITIVE);
+        // Matched on lower-cased text, case-sensitively: a pattern that starts with a literal is found
+        // by a fast substring search, where a case-insensitive one tries every position of the report.
+        String path = returnPath.toLowerCase(Locale.ROOT);
+        this.returnPath = Pattern.compile(Pattern.quote(path.substring(0, at)) + "\\+[0-9a-f]{30}@" + Pattern.quote(path.substring(at + 1)));
+        this.messageId = Pattern.compile("digest-\\d{4}-w\\d{2}-\\d{1,18}@" + Pattern.quote(messageDomain.toLowerCase(Locale.ROOT)));
     }
 
     public ParsedReport parse(byte[] message) {
@@ -162,13 +164,14 @@ public final class ReportParser {
     }
 
     private void scan(String text, Set<String> returnPaths, Set<String> messageIds) {
-        Matcher r = returnPath.matcher(text);
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher r = returnPath.matcher(lower);
         while (r.find() && returnPaths.size() < 10) {
-            returnPaths.add(r.group().toLowerCase(Locale.ROOT));
+            returnPaths.add(r.group());
         }
-        Matcher id = messageId.matcher(text);
+        Matcher id = messageId.matcher(lower);
         while (id.find() && messageIds.size() < 10) {
-            messageIds.add(id.group());
+            messageIds.add(id.group().replace("-w", "-W")); // as we wrote it: the week's "W" is upper case
         }
     }
 

@@ -62,10 +62,13 @@ record ReportParts(List<byte[]> deliveryStatus, List<byte[]> feedbackReport, Lis
                     feedbackReport.add(bytes(part));
                 } else if (part.isMimeType("message/rfc822") || part.isMimeType("message/global")) {
                     // The returned original: its headers name the delivery; its body is our own digest, not the report.
-                    MimeMessage original = new MimeMessage(null, new ByteArrayInputStream(decoded(part)));
-                    originals.add(headersOf(original));
+                    try (InputStream in = decoded(part)) {
+                        originals.add(new InternetHeaders(in)); // up to the blank line: the body is never read
+                    }
                 } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/global-headers")) {
-                    originals.add(new InternetHeaders(new ByteArrayInputStream(bytes(part))));
+                    try (InputStream in = part.getInputStream()) {
+                        originals.add(new InternetHeaders(in));
+                    }
                 } else if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                     append(plain, text(part));
                 } else if (part.isMimeType("text/html") && plain.length() == 0) {
@@ -74,15 +77,6 @@ record ReportParts(List<byte[]> deliveryStatus, List<byte[]> feedbackReport, Lis
             } catch (MessagingException | IOException | RuntimeException e) {
                 // A broken part says nothing; the others still may.
             }
-        }
-
-        private static InternetHeaders headersOf(MimeMessage original) throws MessagingException {
-            InternetHeaders h = new InternetHeaders();
-            var all = original.getAllHeaderLines();
-            while (all.hasMoreElements()) {
-                h.addHeaderLine(all.nextElement() + "\r\n");
-            }
-            return h;
         }
 
         private static void append(StringBuilder to, String text) {
@@ -100,17 +94,14 @@ record ReportParts(List<byte[]> deliveryStatus, List<byte[]> feedbackReport, Lis
     }
 
     /**
-     * The bytes of a returned original, decoded even from base64: RFC 2046 forbids encoding a
+     * A returned original, decoded even from base64: RFC 2046 forbids encoding a
      * message/rfc822 part, so Jakarta Mail leaves it encoded, but some servers (Exchange) encode it.
      */
-    private static byte[] decoded(Part part) throws MessagingException, IOException {
-        if (part instanceof MimePart mime && mime.getEncoding() != null) {
-            try (InputStream in = MimeUtility.decode(mime instanceof MimeBodyPart b ? b.getRawInputStream() : part.getInputStream(),
-                    mime.getEncoding())) {
-                return in.readNBytes(MAX_PART_BYTES);
-            }
+    private static InputStream decoded(Part part) throws MessagingException, IOException {
+        if (part instanceof MimeBodyPart mime && mime.getEncoding() != null) {
+            return MimeUtility.decode(mime.getRawInputStream(), mime.getEncoding());
         }
-        return bytes(part);
+        return part.getInputStream();
     }
 
     /** A text part, decoded by its charset, or read as Latin-1 when the charset is unknown or wrong. */
