@@ -175,17 +175,26 @@ public final class ReportParser {
         }
     }
 
+    /** The From address; a From that does not parse as RFC 5322 ({@code <b>Postmaster</b> <pm@...>}) gives its first address. */
     private static String from(MimeMessage m) {
+        String[] from;
         try {
-            String[] from = m.getHeader("From");
-            if (from == null) {
-                return null;
-            }
-            InternetAddress[] parsed = InternetAddress.parseHeader(from[0], false);
-            return parsed.length == 0 ? null : parsed[0].getAddress().toLowerCase(Locale.ROOT);
-        } catch (MessagingException | RuntimeException e) {
+            from = m.getHeader("From");
+        } catch (MessagingException e) {
             return null;
         }
+        if (from == null) {
+            return null;
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parseHeader(from[0], false);
+            if (parsed.length > 0 && parsed[0].getAddress() != null && parsed[0].getAddress().contains("@")) {
+                return parsed[0].getAddress().toLowerCase(Locale.ROOT);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // read below
+        }
+        return Addresses.first(from[0]);
     }
 
     private static String subject(MimeMessage m) {

@@ -94,6 +94,13 @@ class ReportParserTest {
     }
 
     @Test
+    void aFromThatIsNotRfc5322StillGivesItsAddress() {
+        byte[] m = "From: <b>Postmaster</b> <postmaster@example.net>\r\nSubject: hi\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(PARSER.parse(m).from()).isEqualTo("postmaster@example.net");
+    }
+
+    @Test
     void whateverAMessageHoldsReadingItNeverFailsAndIsCapped() {
         byte[] huge = new byte[8 * 1024 * 1024];
         Arrays.fill(huge, (byte) 'a');
