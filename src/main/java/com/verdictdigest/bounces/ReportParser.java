@@ -62,7 +62,7 @@ public final class ReportParser {
         // by a fast substring search, where a case-insensitive one tries every position of the report.
         String path = returnPath.toLowerCase(Locale.ROOT);
         this.returnPath = Pattern.compile(Pattern.quote(path.substring(0, at)) + "\\+[0-9a-f]{30}@" + Pattern.quote(path.substring(at + 1)));
-        this.messageId = Pattern.compile("digest-\\d{4}-w\\d{2}-\\d{1,18}@" + Pattern.quote(messageDomain.toLowerCase(Locale.ROOT)));
+        this.messageId = Pattern.compile("digest-\\d{4}-w\\d{2}-\\d{1,18}-[0-9a-f]{16}@" + Pattern.quote(messageDomain.toLowerCase(Locale.ROOT)));
     }
 
     public ParsedReport parse(byte[] message) {

@@ -11,16 +11,16 @@ import java.nio.file.Path;
  * The headers every message carries that do not depend on the reader, and its envelope sender.
  *
  * @param returnPath the envelope sender (where bounces go), or empty for the From address
- * @param verpSecret the key of the signed per-reader envelope senders ({@link VerpAddress}), or null
- *                   for one envelope sender for everyone
+ * @param returnPathVerp whether each reader's copy has its own signed envelope sender ({@link VerpAddress})
+ * @param secret     the site's key: per-reader envelope senders and the Message-IDs of digests are signed with it
  */
 public record MailConfig(String from, String replyTo, String unsubscribeMailto, String listId,
-                         boolean precedenceBulk, DkimConfig dkim, String returnPath, byte[] verpSecret) {
+                         boolean precedenceBulk, DkimConfig dkim, String returnPath, boolean returnPathVerp, byte[] secret) {
 
     /** Bounces to the From address, one envelope sender for everyone. */
     public MailConfig(String from, String replyTo, String unsubscribeMailto, String listId, boolean precedenceBulk,
-                      DkimConfig dkim) {
-        this(from, replyTo, unsubscribeMailto, listId, precedenceBulk, dkim, "", null);
+                      DkimConfig dkim, byte[] secret) {
+        this(from, replyTo, unsubscribeMailto, listId, precedenceBulk, dkim, "", false, secret);
     }
 
     /** The envelope sender of every message (where reports come back): mail.return-path, or the From address. */
@@ -30,13 +30,13 @@ public record MailConfig(String from, String replyTo, String unsubscribeMailto, 
 
     /** The signed per-reader envelope senders, or null when every message has {@link #envelopeFrom}. */
     public VerpAddress verp() {
-        return verpSecret == null ? null : new VerpAddress(envelopeFrom(), verpSecret);
+        return returnPathVerp ? new VerpAddress(envelopeFrom(), secret) : null;
     }
 
     /** Our Message-IDs: on the From address's domain. */
     public MessageIds messageIds() {
         String address = bareAddress(from);
-        return new MessageIds(address.substring(address.indexOf('@') + 1));
+        return new MessageIds(address.substring(address.indexOf('@') + 1), secret);
     }
 
     private static String bareAddress(String mailbox) {
@@ -51,7 +51,7 @@ public record MailConfig(String from, String replyTo, String unsubscribeMailto, 
     public record DkimConfig(String domain, String selector, Path privateKey) {
     }
 
-    /** @param secret the site's signing key, which per-reader envelope senders are signed with */
+    /** @param secret the site's signing key, which per-reader envelope senders and Message-IDs are signed with */
     public static MailConfig from(Settings s, byte[] secret) {
         String domain = s.get(Keys.MAIL_DKIM_DOMAIN);
         String selector = s.get(Keys.MAIL_DKIM_SELECTOR);
@@ -69,6 +69,6 @@ public record MailConfig(String from, String replyTo, String unsubscribeMailto, 
                     + "part may have at most " + VerpAddress.MAX_LOCAL + " characters (the token takes the rest of 64)");
         }
         return new MailConfig(s.get(Keys.MAIL_FROM), s.get(Keys.MAIL_REPLY_TO), s.get(Keys.MAIL_UNSUBSCRIBE_MAILTO),
-                s.get(Keys.MAIL_LIST_ID), s.get(Keys.MAIL_PRECEDENCE_BULK), dkim, returnPath, verp ? secret : null);
+                s.get(Keys.MAIL_LIST_ID), s.get(Keys.MAIL_PRECEDENCE_BULK), dkim, returnPath, verp, secret);
     }
 }

@@ -2,15 +2,10 @@ package com.verdictdigest.mail;
 
 import com.verdictdigest.week.IsoWeek;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The envelope sender of one reader's copy with {@code mail.return-path-verp} (variable envelope
@@ -24,15 +19,12 @@ public final class VerpAddress {
     /** Two bytes of week, five of reader id, eight of signature. */
     private static final int TOKEN_BYTES = 15;
     private static final int MAC_BYTES = 8;
-    private static final byte[] KIND = "verp".getBytes(StandardCharsets.US_ASCII);
     /** 64 characters of local part (RFC 5321), less "+" and the token. */
     static final int MAX_LOCAL = 64 - 1 - 2 * TOKEN_BYTES;
 
     private final String local;
     private final String domain;
-    private final SecretKeySpec key;
-    /** One MAC per sending thread, as LinkSigner keeps: made once, not per message. */
-    private final ThreadLocal<Mac> macs;
+    private final SignedTag tags;
 
     /**
      * @param returnPath the address the tokens are added to ({@code bounces@verdicts.example})
@@ -46,8 +38,7 @@ public final class VerpAddress {
                     + " characters: with '+' and the token it would pass the 64 a local part may have (RFC 5321 section 4.5.3.1.1)");
         }
         this.domain = returnPath.substring(at + 1);
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.tags = new SignedTag(secret, "verp", MAC_BYTES);
     }
 
     /** The envelope sender of this reader's copy of this edition: {@code bounces+TOKEN@domain}. */
@@ -59,7 +50,7 @@ public final class VerpAddress {
         body.putShort((short) ((week.year() - 2000) * 64 + week.week()));
         body.put((byte) (readerId >>> 32)).putInt((int) readerId);
         byte[] token = Arrays.copyOf(body.array(), TOKEN_BYTES);
-        System.arraycopy(mac(body.array()), 0, token, body.capacity(), MAC_BYTES);
+        System.arraycopy(tags.of(body.array()), 0, token, body.capacity(), MAC_BYTES);
         return local + "+" + HEX.formatHex(token) + "@" + domain;
     }
 
@@ -86,7 +77,7 @@ public final class VerpAddress {
             return Optional.empty();
         }
         byte[] body = Arrays.copyOf(token, TOKEN_BYTES - MAC_BYTES);
-        if (!MessageDigest.isEqual(Arrays.copyOf(mac(body), MAC_BYTES), Arrays.copyOfRange(token, body.length, TOKEN_BYTES))) {
+        if (!tags.matches(body, Arrays.copyOfRange(token, body.length, TOKEN_BYTES))) {
             return Optional.empty();
         }
         ByteBuffer b = ByteBuffer.wrap(body);
@@ -96,22 +87,6 @@ public final class VerpAddress {
             return Optional.of(new MessageIds.DigestCopy(new IsoWeek(2000 + weekCode / 64, weekCode % 64), readerId));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // signed, so ours, but of a week that does not exist: never made
-        }
-    }
-
-    private byte[] mac(byte[] body) {
-        Mac mac = macs.get();
-        mac.update(KIND); // these tokens never pass for another kind
-        return mac.doFinal(body);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }

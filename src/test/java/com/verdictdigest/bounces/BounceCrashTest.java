@@ -86,7 +86,7 @@ class BounceCrashTest {
         env.put("VERDICTS_MAIL_FROM", BounceFixture.MAIL.from());
         env.put("VERDICTS_MAIL_RETURN_PATH", BounceFixture.RETURN_PATH);
         env.put("VERDICTS_MAIL_RETURN_PATH_VERP", "true");
-        env.put("VERDICTS_LINKS_SECRET", new String(BounceFixture.MAIL.verpSecret(), StandardCharsets.UTF_8));
+        env.put("VERDICTS_LINKS_SECRET", new String(BounceFixture.MAIL.secret(), StandardCharsets.UTF_8));
         env.put("VERDICTS_BOUNCES_MAILBOX", mailbox().toString());
         env.put("VERDICTS_BOUNCES_PASSWORD", PASSWORD);
         Path log = dir.resolve("child.log");

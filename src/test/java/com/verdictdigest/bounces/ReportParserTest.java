@@ -84,13 +84,14 @@ class ReportParserTest {
                 + "Final-Recipient: rfc822; a@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
                 + "--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + java.util.Base64.getMimeEncoder().encodeToString(
-                        "Message-ID: <digest-2026-W48-17@verdicts.example>\r\nSubject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII))
+                        "Message-ID: <digest-2026-W48-17-0123456789abcdef@verdicts.example>\r\nSubject: x\r\n\r\nbody\r\n"
+                                .getBytes(StandardCharsets.US_ASCII))
                 + "\r\n--b--\r\n";
 
         ParsedReport parsed = PARSER.parse(report.getBytes(StandardCharsets.US_ASCII));
 
         assertThat(parsed.returnPaths()).containsExactly("bounces+0123456789abcdef0123456789abcd@verdicts.example");
-        assertThat(parsed.messageIds()).as("inside a base64 original").containsExactly("digest-2026-W48-17@verdicts.example");
+        assertThat(parsed.messageIds()).as("inside a base64 original").containsExactly("digest-2026-W48-17-0123456789abcdef@verdicts.example");
     }
 
     @Test

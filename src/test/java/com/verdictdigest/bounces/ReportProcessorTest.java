@@ -219,9 +219,24 @@ class ReportProcessorTest {
     }
 
     @Test
-    void aGuessedMessageIdCountsOnlyForTheAddressItWasSentTo() {
-        // reader2's digest id, with the forger's own address as the failed recipient and a second finding.
-        String headers = "Message-ID: <digest-2026-W48-" + bx.reader("reader2@example.com").id() + "@verdicts.example>\r\n";
+    void aGuessedMessageIdNamesNobody() {
+        // Reader ids count up and weeks are public: a forger can write reader2's id, but not its signature.
+        String guessed = "digest-2026-W48-" + bx.reader("reader2@example.com").id();
+        String headers = "Message-ID: <" + guessed + "-0123456789abcdef@verdicts.example>\r\nIn-Reply-To: <" + guessed
+                + "@verdicts.example>\r\n";
+        byte[] complaint = Reports.complaint(BounceFixture.RETURN_PATH, headers + "\r\nspam!\r\n", null);
+        byte[] bounce = Reports.dsn(BounceFixture.RETURN_PATH, List.of(Recipient.failed("", "5.1.1", "550 5.1.1 user unknown")),
+                headers, true);
+
+        assertThat(only(processor.process(complaint, ReportOrigin.MAILBOX, false)).action()).isEqualTo("none: no reader matched");
+        assertThat(only(processor.process(bounce, ReportOrigin.MAILBOX, false)).action()).isEqualTo("none: no reader matched");
+        assertThat(status("reader2@example.com")).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
+    @Test
+    void ourMessageIdCountsOnlyForTheAddressItWasSentTo() throws Exception {
+        // reader2's real Message-ID, quoted in a report whose two findings name other addresses.
+        String headers = "Message-ID: " + received.get("reader2@example.com").getMessageID() + "\r\n";
         byte[] report = Reports.dsn(BounceFixture.RETURN_PATH, List.of(
                 Recipient.failed("forger@example.net", "5.1.1", "550 5.1.1 user unknown"),
                 Recipient.failed("other@example.net", "5.1.1", "550 5.1.1 user unknown")), headers, true);

@@ -125,7 +125,8 @@ class EditionSenderTest {
         assertThat(m.getHeader("Reply-To", null)).isEqualTo("editors@verdicts.example");
         assertThat(m.getSubject()).isEqualTo("Week 48: 3 new verdicts · Notion AI vs Granola and more");
         assertThat(m.getSentDate()).isNotNull();
-        assertThat(m.getMessageID()).isEqualTo("<digest-2026-W48-" + ada.id() + "@verdicts.example>");
+        assertThat(m.getMessageID()).isEqualTo("<" + SenderFixture.MAIL.messageIds().digest(W48, ada.id()) + ">")
+                .matches("<digest-2026-W48-" + ada.id() + "-[0-9a-f]{16}@verdicts\\.example>");
         assertThat(m.getHeader("List-Id", null)).isEqualTo("\"Weekly AI Tool Verdicts\" <weekly.verdicts.example>");
         assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(m.getHeader("Feedback-ID", null)).isEqualTo("2026-W48:readers:digest:verdictdigest");
@@ -154,7 +155,7 @@ class EditionSenderTest {
         MailConfig m = SenderFixture.MAIL;
         byte[] secret = "verp-secret-verp-secret-verp-secret!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         MailConfig verp = new MailConfig(m.from(), m.replyTo(), m.unsubscribeMailto(), m.listId(), m.precedenceBulk(), m.dkim(),
-                "bounces@verdicts.example", secret);
+                "bounces@verdicts.example", true, secret);
 
         fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(2), verp).send(W48);
 
@@ -175,7 +176,8 @@ class EditionSenderTest {
     @Test
     void precedenceHeaderCanBeSwitchedOff() throws Exception {
         fx.readers(1, "ada", SubscriberStatus.ACTIVE);
-        MailConfig noBulk = new MailConfig("digest@verdicts.example", "", "", "weekly.verdicts.example", false, null);
+        MailConfig noBulk = new MailConfig("digest@verdicts.example", "", "", "weekly.verdicts.example", false, null,
+                SenderFixture.MAIL.secret());
 
         fx.sender(SenderFixture.smtp(smtpPort()), SenderFixture.fast(1), noBulk).send(W48);
 
@@ -362,7 +364,8 @@ class EditionSenderTest {
             files = s.sorted().toList();
         }
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
-                readers.stream().map(r -> "digest-2026-W48-" + r.id() + "_verdicts.example.eml").toArray(String[]::new));
+                readers.stream().map(r -> SenderFixture.MAIL.messageIds().digest(W48, r.id()).replace('@', '_') + ".eml")
+                        .toArray(String[]::new));
         byte[] bytes = Files.readAllBytes(files.get(0));
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)).doesNotContainPattern("[^\\r]\\n");
         try (InputStream in = new ByteArrayInputStream(bytes)) {

@@ -47,7 +47,7 @@ class DkimTest {
                 + "\n-----END PRIVATE KEY-----\n");
         MailConfig base = SenderFixture.MAIL;
         mail = new MailConfig(base.from(), base.replyTo(), base.unsubscribeMailto(), base.listId(), true,
-                new MailConfig.DkimConfig("verdicts.example", "mail2026", pem));
+                new MailConfig.DkimConfig("verdicts.example", "mail2026", pem), base.secret());
         fx.readers(2, "reader", SubscriberStatus.ACTIVE);
     }
 

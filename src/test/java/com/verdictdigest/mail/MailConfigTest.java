@@ -22,10 +22,12 @@ class MailConfigTest {
     void theReturnPathIsTheFromAddressUnlessSetAndTheVerpKeyOnlyWhenAskedFor() {
         MailConfig plain = MailConfig.from(Settings.load(null, Map.of()), SECRET);
         assertThat(plain.returnPath()).isEmpty();
-        assertThat(plain.verpSecret()).isNull();
+        assertThat(plain.verp()).isNull();
+        assertThat(plain.envelopeFrom()).isEqualTo("digest@verdicts.example");
         MailConfig verp = MailConfig.from(Settings.load(null, Map.of("VERDICTS_MAIL_RETURN_PATH", "bounces@verdicts.example",
                 "VERDICTS_MAIL_RETURN_PATH_VERP", "true")), SECRET);
         assertThat(verp.returnPath()).isEqualTo("bounces@verdicts.example");
-        assertThat(verp.verpSecret()).isEqualTo(SECRET);
+        assertThat(verp.verp()).isNotNull();
+        assertThat(verp.verp().of(com.verdictdigest.week.IsoWeek.parse("2026-W48"), 7)).startsWith("bounces+");
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class BounceFixture implements AutoCloseable {
     public static final String RETURN_PATH = "bounces@verdicts.example";
     public static final MailConfig MAIL = new MailConfig(SenderFixture.MAIL.from(), SenderFixture.MAIL.replyTo(),
-            SenderFixture.MAIL.unsubscribeMailto(), SenderFixture.MAIL.listId(), true, null, RETURN_PATH,
+            SenderFixture.MAIL.unsubscribeMailto(), SenderFixture.MAIL.listId(), true, null, RETURN_PATH, true,
             "a-test-secret-of-at-least-32-characters".getBytes(StandardCharsets.UTF_8));
 
     public final SenderFixture fx;

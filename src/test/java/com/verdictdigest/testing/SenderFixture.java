@@ -33,7 +33,7 @@ import java.util.List;
 /** The delivery engine wired over a real database with the sample site imported. */
 public final class SenderFixture implements AutoCloseable {
     public static final MailConfig MAIL = new MailConfig("Weekly AI Tool Verdicts <digest@verdicts.example>",
-            "editors@verdicts.example", "unsubscribe@verdicts.example", "weekly.verdicts.example", true, null);
+            "editors@verdicts.example", "unsubscribe@verdicts.example", "weekly.verdicts.example", true, null, DigestFixture.SECRET);
 
     public final DigestFixture digest;
     public final EditionStore editions;
