@@ -389,14 +389,20 @@ class ReaderLinksTest {
                 .startsWith("HTTP/1.1 413");
         assertThat(statusOfADeclaredBody("/subscribe", "multipart/form-data; boundary=XX", 67_108_864)).startsWith("HTTP/1.1 413");
 
-        // Without a declared length: refused once it passes the limit.
-        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
-                .header("Content-Type", "multipart/form-data; boundary=XX")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        ("--XX\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n" + "a".repeat(300_000) + "\r\n--XX--\r\n")
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(chunked.statusCode()).isEqualTo(413);
+        // Without a declared length: refused once it passes the limit. The server answers 413 and closes
+        // while the client still sends; the client may then lose the answer to the closed connection
+        // (its write fails first), which is a refusal too. Either way nothing was read into a reader.
+        try {
+            HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create(web.base + "/subscribe"))
+                    .header("Content-Type", "multipart/form-data; boundary=XX")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                            ("--XX\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nada@example.com" + " ".repeat(300_000)
+                                    + "\r\n--XX--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).isEqualTo(413);
+        } catch (java.io.IOException closedWhileSending) {
+            assertThat(closedWhileSending).as("closed by the server, not timed out").isNotInstanceOf(java.net.http.HttpTimeoutException.class);
+        }
         assertThat(web.sender.digest.subscribers.find(EmailAddress.parse("ada@example.com"))).isEmpty();
     }
 
