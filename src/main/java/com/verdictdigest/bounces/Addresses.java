@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * single quotes ({@code 'ann@example.com'}: an address does not start with one), or in an X.400 field ({@code SMTP=ann@example.com}).
  */
 final class Addresses {
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){1,8}");
 
     private Addresses() {
     }

@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
@@ -28,11 +30,9 @@ public final class BounceMailbox {
     private static final Logger log = LoggerFactory.getLogger(BounceMailbox.class);
     /** Messages read per poll, so one poll never holds the mailbox (or the memory) for long; the rest wait for the next. */
     static final int BATCH = 500;
-    /**
-     * IMAP messages fetched whole in one command (RFC 3501 section 6.4.5 takes a set): one round trip
-     * per this many messages instead of several per message.
-     */
+    /** IMAP messages fetched whole in one command, when each is at most {@link #PREFETCH_MAX_BYTES}. */
     private static final int PREFETCH = 20;
+    private static final int PREFETCH_MAX_BYTES = 1024 * 1024;
     private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
 
     static {
@@ -78,18 +78,26 @@ public final class BounceMailbox {
             close(store);
             throw new MailboxException("cannot open the folder of the bounce mailbox " + safeAddress() + ": " + oneLine(e));
         }
-        int read = 0;
+        List<Message> done = new ArrayList<>();
         int acted = 0;
         int before = 0;
         try {
             int count = folder.getMessageCount();
-            int last = Math.min(count, BATCH);
-            for (int i = 1; i <= last; i++) {
-                if (folder instanceof IMAPFolder imap && (i - 1) % PREFETCH == 0) {
-                    imap.fetch(imap.getMessages(i, Math.min(last, i + PREFETCH - 1)), WHOLE_MESSAGES);
+            Message[] batch = folder.getMessages(1, Math.min(count, BATCH));
+            prefetch(folder, batch);
+            for (Message m : batch) {
+                ReportProcessor.Processed p;
+                try {
+                    p = processor.process(bytes(m), ReportOrigin.MAILBOX, false);
+                } catch (StoreException e) {
+                    if (e.isConnectionLost()) {
+                        throw e; // the rest waits for the database
+                    }
+                    log.warn("Bounce mailbox: message {} could not be recorded ({}); left in the mailbox", m.getMessageNumber(),
+                            e.getMessage());
+                    continue;
                 }
-                ReportProcessor.Processed p = processor.process(bytes(folder.getMessage(i)), ReportOrigin.MAILBOX, false);
-                read++; // what it caused is committed: it may go (flagged below, all in one command)
+                done.add(m); // what it caused is committed: it may go (flagged below, all in one command)
                 if (p.readBefore()) {
                     before++;
                 } else {
@@ -100,20 +108,48 @@ public final class BounceMailbox {
                 log.info("Bounce mailbox: {} more messages wait for the next poll", count - BATCH);
             }
         } catch (MessagingException | IOException e) {
-            throw new MailboxException("lost the bounce mailbox " + safeAddress() + " after " + read + " messages: " + oneLine(e));
+            throw new MailboxException("lost the bounce mailbox " + safeAddress() + " after " + done.size() + " messages: " + oneLine(e));
         } finally {
             try {
-                if (read > 0) {
-                    folder.setFlags(1, read, new Flags(Flags.Flag.DELETED), true);
+                if (!done.isEmpty()) {
+                    processor.writeToDisk(); // the effects first, for good; then the messages may go
+                    folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
                 }
                 folder.close(true); // removes the messages flagged
-            } catch (MessagingException e) {
-                log.warn("Bounce mailbox: could not close the folder ({}); its messages are read again next time, changing nothing",
+            } catch (MessagingException | StoreException e) {
+                log.warn("Bounce mailbox: did not remove what was read ({}); it is read again next time, changing nothing",
                         oneLine(e));
             }
             close(store);
         }
-        return new Poll(read, acted, before);
+        return new Poll(done.size(), acted, before);
+    }
+
+    /**
+     * Fetches the batch's small messages whole, {@link #PREFETCH} to an IMAP command (RFC 3501
+     * section 6.4.5 takes a set): one round trip for many instead of several each. A large one is
+     * read on its own, no more of it kept than {@link ReportFiles#MAX_MESSAGE_BYTES}.
+     */
+    private static void prefetch(Folder folder, Message[] batch) throws MessagingException {
+        if (!(folder instanceof IMAPFolder imap)) {
+            return;
+        }
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(FetchProfile.Item.SIZE);
+        imap.fetch(batch, sizes);
+        List<Message> small = new ArrayList<>();
+        for (Message m : batch) {
+            if (m.getSize() >= 0 && m.getSize() <= PREFETCH_MAX_BYTES) {
+                small.add(m);
+            }
+            if (small.size() == PREFETCH) {
+                imap.fetch(small.toArray(Message[]::new), WHOLE_MESSAGES);
+                small.clear();
+            }
+        }
+        if (!small.isEmpty()) {
+            imap.fetch(small.toArray(Message[]::new), WHOLE_MESSAGES);
+        }
     }
 
     private String folderName() {
@@ -140,6 +176,8 @@ public final class BounceMailbox {
         p.setProperty("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MILLIS));
         p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
         NoDelaySockets.use(p, protocol);
+        // POP3 reads a whole message before handing it over: into a temporary file, not the memory.
+        p.setProperty("mail." + protocol + ".filecache.enable", "true");
         return p;
     }
 

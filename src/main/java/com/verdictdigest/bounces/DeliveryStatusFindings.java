@@ -16,6 +16,9 @@ import org.eclipse.angus.mail.dsn.DeliveryStatus;
  * status code's class does.
  */
 final class DeliveryStatusFindings {
+    /** The most of a Diagnostic-Code read: a reason is said in its first lines. */
+    private static final int MAX_WORDS = 2_000;
+
     private DeliveryStatusFindings() {
     }
 
@@ -35,6 +38,7 @@ final class DeliveryStatusFindings {
                 continue; // an empty block (a stray blank line), not a recipient
             }
             String words = BounceReasons.fold(diagnostic.replaceFirst("(?i)^\\s*(smtp|x-[a-z0-9-]+)\\s*;", ""));
+            words = words.length() > MAX_WORDS ? words.substring(0, MAX_WORDS) : words; // a server's words, not a book
             if (isNotice(action, status)) {
                 findings.add(new Finding(ReportKind.DELIVERY_REPORT, recipient, null, status, shortened(words)));
             } else {

@@ -19,7 +19,7 @@ final class HeaderSigns {
             + "|returned mail|return(ed)? to sender|failure notice|mail delivery (failed|failure|system|subsystem)|non[- ]?delivery|nondeliverable"
             + "|could not (be )?deliver|unable to deliver|unzustellbar|nicht zustellbar|zustellung|non remis|non recapitabile"
             + "|no se pudo entregar|delivery incomplete|rejected|warning: could not send|mail system error|message (delivery )?failure"
-            + "|delayed mail|delivery delayed|delay(ed)? (notice|notification)|message you sent .* (delayed|blocked)|bounce",
+            + "|delayed mail|delivery delayed|delay(ed)? (notice|notification)|message you sent .{0,80} (delayed|blocked)|bounce",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DAEMON = Pattern.compile("^(mailer[-_]?daemon|postmaster|mail[-_]?delivery|mdaemon|mailadmin|bounce[sd]?|"
             + "mail[-_]?system|no[-_]?reply[-_]?bounce|root|smtp|mailer|mail)@", Pattern.CASE_INSENSITIVE);

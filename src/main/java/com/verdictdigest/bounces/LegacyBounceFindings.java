@@ -25,8 +25,10 @@ final class LegacyBounceFindings {
     /** Lines that carry an address that is not a recipient: header lines quoted in the text. */
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile("(?i)^\\s*(from|message-id|in-reply-to|references|sender|reply-to"
             + "|reporting-mta|remote-mta|received-from-mta|x-[a-z0-9-]+|dkim-signature|list-[a-z]+)\\s*:");
-    private static final Pattern DAEMON = Pattern.compile("(?i)^(mailer-?daemon|postmaster|mail-?delivery|bounces?|abuse|noreply|no-reply|root|nobody)([+-].*)?@");
+    private static final Pattern DAEMON = Pattern.compile("(?i)^(mailer-?daemon|postmaster|mail-?delivery|bounces?|abuse|noreply|no-reply|root|nobody)([+-][^@]{0,64})?@");
     private static final int MAX_RECIPIENTS = 50;
+    private static final Pattern REASON_WORD = Pattern.compile(
+            "(?i)\\b(unknown|not exist|no such|full|quota|expired|blocked|rejected|denied|invalid|failed|disabled|spam|timed? ?out)\\b");
 
     private LegacyBounceFindings() {
     }
@@ -114,6 +116,6 @@ final class LegacyBounceFindings {
     }
 
     private static boolean lineHasReason(String line) {
-        return line.matches("(?i).*\\b(unknown|not exist|no such|full|quota|expired|blocked|rejected|denied|invalid|failed|disabled|spam|timed? ?out)\\b.*");
+        return REASON_WORD.matcher(line).find();
     }
 }

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 public final class ReportParser {
     /** Enough for any report and the start of the original it returns; the rest is not read. */
     public static final int MAX_BYTES = 512 * 1024;
-    private static final Pattern DELAYED = Pattern.compile("(?i)has not yet been delivered|not been delivered yet|delivery (to .* )?(has been |is )?delayed"
-            + "|will (continue to )?(try|retry|attempt)|still (trying|being retried)|no action is required|this is (only )?a warning|warning: message .* delayed");
+    private static final Pattern DELAYED = Pattern.compile("(?i)has not yet been delivered|not been delivered yet|delivery (to .{0,80} )?(has been |is )?delayed"
+            + "|will (continue to )?(try|retry|attempt)|still (trying|being retried)|no action is required|this is (only )?a warning|warning: message .{0,80} delayed");
     private static final Session SESSION = session();
 
     static {
@@ -156,7 +156,7 @@ public final class ReportParser {
 
     private static void addAll(Set<String> to, String header) {
         if (header != null) {
-            Matcher a = Addresses.pattern().matcher(header);
+            Matcher a = Addresses.pattern().matcher(header.length() > 2_000 ? header.substring(0, 2_000) : header);
             while (a.find() && to.size() < 20) {
                 to.add(a.group().toLowerCase(Locale.ROOT));
             }
@@ -200,7 +200,7 @@ public final class ReportParser {
     private static String subject(MimeMessage m) {
         try {
             String s = m.getSubject();
-            return s == null ? null : BounceReasons.fold(s);
+            return s == null ? null : BounceReasons.fold(s.length() > 1_000 ? s.substring(0, 1_000) : s);
         } catch (MessagingException | RuntimeException e) {
             return null;
         }

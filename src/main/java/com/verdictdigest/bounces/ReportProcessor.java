@@ -84,12 +84,24 @@ public final class ReportProcessor {
         try {
             return dryRun ? Jdbc.inRolledBackTransaction(db, "read a report", work) : Jdbc.inTransaction(db, "read a report", work);
         } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException s && Jdbc.isConstraintViolation(s)) {
+            if (e.getCause() instanceof SQLException s && Jdbc.isConstraintViolation(s) && readBefore(report)) {
                 // Another process recorded the same message between our check and our insert: it acted, we did not.
                 return new Processed(report, true, List.of());
             }
             throw e;
         }
+    }
+
+    /**
+     * Makes what the reports read so far caused survive this process, before their messages are
+     * removed from where they came (a mailbox, a mail server's queue).
+     */
+    public void writeToDisk() {
+        reports.writeToDisk();
+    }
+
+    private boolean readBefore(ParsedReport report) {
+        return Jdbc.run(db, "read a report", con -> reports.seen(con, report.fingerprint()));
     }
 
     private ReportOutcome act(Connection con, ParsedReport report, Finding f) throws SQLException {

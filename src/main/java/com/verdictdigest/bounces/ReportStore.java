@@ -1,5 +1,6 @@
 package com.verdictdigest.bounces;
 
+import com.verdictdigest.store.DiskWrite;
 import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.week.IsoWeek;
@@ -12,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /** The reports read, and what the delivery ledger says about the copies they name. */
 public final class ReportStore {
     private static final NamedSql SQL = NamedSql.load("bounces");
+    /** Control characters other than tab, line feed and carriage return. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     /** The most of an unrecognized message kept for the operator to read. */
     static final int MAX_KEPT_CHARS = 65_536;
 
@@ -36,11 +40,18 @@ public final class ReportStore {
             throws SQLException {
         String kept = null;
         if (report.kind() == ReportKind.UNRECOGNIZED) {
-            String text = new String(message, 0, Math.min(message.length, MAX_KEPT_CHARS), StandardCharsets.UTF_8);
-            kept = text.length() > MAX_KEPT_CHARS ? text.substring(0, MAX_KEPT_CHARS) : text;
+            kept = new String(message, 0, Math.min(message.length, MAX_KEPT_CHARS), StandardCharsets.UTF_8);
         }
         Jdbc.update(con, SQL.get("insert-report"), report.fingerprint(), Timestamp.from(at), origin.word(), report.kind().word(),
-                cut(report.from(), 320), cut(report.subject(), 300), cut(summary, 4000), kept);
+                cut(report.from(), 320), cut(report.subject(), 300), cut(summary, 4000), cut(kept, MAX_KEPT_CHARS));
+    }
+
+    /** Makes the commits so far survive this process (see {@link DiskWrite}): before a report leaves its mailbox. */
+    void writeToDisk() {
+        Jdbc.run(db, "write reports to disk", con -> {
+            DiskWrite.now(con);
+            return null;
+        });
     }
 
     /** Whether this reader's copy of this edition went out. */
@@ -83,7 +94,15 @@ public final class ReportStore {
         });
     }
 
+    /**
+     * At most {@code max} characters, without the NUL and other control characters a report may
+     * carry (in an encoded subject, a broken message) and PostgreSQL refuses in text.
+     */
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        String clean = CONTROL.matcher(s).replaceAll("\uFFFD");
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

@@ -69,6 +69,7 @@ final class BouncesCommand {
                         return EXIT_IOERR;
                     }
                     print(out, format, "-", processor.process(message, ReportOrigin.PIPE, dryRun), tally);
+                    processor.writeToDisk(); // exit 0 tells the mail server to drop its copy: ours must last
                     continue;
                 }
                 try {

@@ -102,6 +102,26 @@ class ReportParserTest {
     }
 
     @Test
+    void hostileReportsCannotMakeThePatternsBacktrackForLong() {
+        String daemon = "From: MAILER-DAEMON@mx.example.net\r\nSubject: Undelivered Mail Returned to Sender\r\n";
+        String dsnPart = "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n"
+                + "Final-Recipient: rfc822; a@example.com\r\nAction: failed\r\nStatus: 5.7.1\r\nDiagnostic-Code: smtp; "
+                + "ip ".repeat(20_000) + "\r\n";
+        List<String> hostile = List.of(
+                daemon + "To: " + "a".repeat(128_000) + "\r\n\r\nx\r\n",
+                daemon + "Content-Type: multipart/report; boundary=b\r\n\r\n" + dsnPart.repeat(8) + "--b--\r\n",
+                daemon + "\r\n" + "a".repeat(32_000) + "\r\n",
+                daemon + "\r\n" + "spf ".repeat(8_000) + "\r\n",
+                "From: x@example.org\r\nSubject: message you sent " + "x ".repeat(64_000) + "\r\n\r\nx\r\n");
+
+        for (String message : hostile) {
+            long start = System.nanoTime();
+            PARSER.parse(message.getBytes(StandardCharsets.US_ASCII));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no catastrophic backtracking").isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
     void whateverAMessageHoldsReadingItNeverFailsAndIsCapped() {
         byte[] huge = new byte[8 * 1024 * 1024];
         Arrays.fill(huge, (byte) 'a');
