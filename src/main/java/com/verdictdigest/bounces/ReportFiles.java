@@ -1,5 +1,7 @@
 package com.verdictdigest.bounces;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,12 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+
 /**
  * The messages in files: a message file, a maildir folder (its {@code new} and {@code cur}
  * messages), any other folder (each file one message), or an mbox file (messages after
  * "From " lines, RFC 4155; {@code >From } lines of the mboxrd form are unquoted).
  */
 public final class ReportFiles {
+    private static final byte[] FROM = "From ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** The most of one message read: past it, the rest is not a report's. */
     static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
@@ -51,11 +55,15 @@ public final class ReportFiles {
             }
             return;
         }
-        byte[] bytes = read(path);
-        if (startsWith(bytes, 0, "From ")) {
-            mbox(path.toString(), bytes, reader);
-        } else {
-            reader.read(new Message(path.toString(), bytes));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            in.mark(5);
+            boolean mbox = Arrays.equals(in.readNBytes(5), FROM);
+            in.reset();
+            if (mbox) {
+                mbox(path.toString(), in, reader);
+            } else {
+                reader.read(new Message(path.toString(), in.readNBytes(MAX_MESSAGE_BYTES)));
+            }
         }
     }
 
@@ -65,52 +73,48 @@ public final class ReportFiles {
         }
     }
 
-    private static void mbox(String name, byte[] bytes, Reader reader) {
+    /**
+     * The messages of an mbox, read line by line: each starts after a "From " line that opens the
+     * file or follows an empty line, and each is kept up to {@link #MAX_MESSAGE_BYTES}, however long
+     * the file.
+     */
+    private static void mbox(String name, InputStream in, Reader reader) throws IOException {
+        ByteArrayOutputStream message = null;
         int n = 0;
-        int start = -1;
-        int line = 0;
-        while (line < bytes.length) {
-            int end = indexOf(bytes, (byte) '\n', line);
-            int next = end < 0 ? bytes.length : end + 1;
-            if (startsWith(bytes, line, "From ") && (line == 0 || (line >= 2 && bytes[line - 2] == '\n') || (line >= 3
-                    && bytes[line - 2] == '\r' && bytes[line - 3] == '\n'))) {
-                if (start >= 0) {
-                    reader.read(new Message(name + "#" + ++n, unquote(Arrays.copyOfRange(bytes, start, line))));
+        boolean afterEmptyLine = true;
+        byte[] line;
+        while ((line = readLine(in)) != null) {
+            if (afterEmptyLine && startsWith(line, 0, "From ")) {
+                if (message != null) {
+                    reader.read(new Message(name + "#" + ++n, message.toByteArray()));
                 }
-                start = next; // the message starts after its "From " line
+                message = new ByteArrayOutputStream();
+            } else if (message != null && message.size() + line.length <= MAX_MESSAGE_BYTES) {
+                int gt = 0;
+                while (gt < line.length && line[gt] == '>') {
+                    gt++;
+                }
+                int from = gt > 0 && startsWith(line, gt, "From ") ? 1 : 0; // mboxrd: ">From " was "From "
+                message.write(line, from, line.length - from);
             }
-            line = next;
+            afterEmptyLine = line.length == 1 || (line.length == 2 && line[0] == '\r');
         }
-        if (start >= 0 && start < bytes.length) {
-            reader.read(new Message(name + "#" + ++n, unquote(Arrays.copyOfRange(bytes, start, bytes.length))));
+        if (message != null) {
+            reader.read(new Message(name + "#" + ++n, message.toByteArray()));
         }
     }
 
-    /** Undoes mboxrd quoting: a line ">From " (any number of ">") loses one ">". */
-    private static byte[] unquote(byte[] message) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(message.length);
-        int line = 0;
-        while (line < message.length) {
-            int end = indexOf(message, (byte) '\n', line);
-            int next = end < 0 ? message.length : end + 1;
-            int gt = line;
-            while (gt < next && message[gt] == '>') {
-                gt++;
-            }
-            int from = gt > line && startsWith(message, gt, "From ") ? line + 1 : line;
-            out.write(message, from, next - from);
-            line = next;
-        }
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
+    /** One line with its end, at most 64 KiB of it (a longer one comes in pieces), or null at the end. */
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int b;
+        while ((b = in.read()) >= 0) {
+            line.write(b);
+            if (b == '\n' || line.size() >= 64 * 1024) {
+                break;
             }
         }
-        return -1;
+        return line.size() == 0 ? null : line.toByteArray();
     }
 
     private static boolean startsWith(byte[] bytes, int at, String prefix) {

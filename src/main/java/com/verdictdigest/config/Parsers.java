@@ -137,7 +137,7 @@ final class Parsers {
                 throw new IllegalArgumentException(); // a password goes in bounces.password, never in the address
             }
             return u;
-        }, false);
+        }, true); // not echoed in errors: a mistaken address may carry a password (imaps://user:secret@...)
     }
 
     /**

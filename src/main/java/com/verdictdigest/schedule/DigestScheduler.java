@@ -28,6 +28,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
@@ -124,6 +125,12 @@ public final class DigestScheduler implements AutoCloseable {
     /** Stores (or replaces, when the configuration changed) the weekly trigger and starts firing. */
     public DigestScheduler start() {
         try {
+            // A task no longer configured (bounces.mailbox emptied) stops firing, rather than fire for nothing.
+            for (JobKey stored : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(PERIODIC))) {
+                if (!intervals.containsKey(stored.getName())) {
+                    scheduler.deleteJob(stored);
+                }
+            }
             for (Map.Entry<String, Duration> e : intervals.entrySet()) {
                 JobDetail job = JobBuilder.newJob(PeriodicJob.class).withIdentity(e.getKey(), PERIODIC).storeDurably().build();
                 Trigger every = TriggerBuilder.newTrigger().withIdentity(e.getKey(), PERIODIC).forJob(job).startNow()

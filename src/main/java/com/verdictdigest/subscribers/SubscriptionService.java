@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -167,8 +168,13 @@ public final class SubscriptionService {
             return SoftBounce.IGNORED;
         }
         events.record(con, id, EventKind.SOFT_BOUNCE, EventSource.REPORT, edition, null);
-        long count = Jdbc.first(con, SQL.get("soft-bounces-since"), rs -> rs.getLong(1), id,
-                Timestamp.from(clock.instant().minus(window))).orElse(0L);
+        // Counted within the window, and only since the reader last became active (an operator's reinstatement starts afresh).
+        Instant since = clock.instant().minus(window);
+        Instant active = reader.get().changedAt();
+        if (active != null && active.isAfter(since)) {
+            since = active;
+        }
+        long count = Jdbc.first(con, SQL.get("soft-bounces-since"), rs -> rs.getLong(1), id, Timestamp.from(since)).orElse(0L);
         if (count >= limit && change(con, id, "bounce", EventKind.BOUNCE, EventSource.REPORT, edition, now(), "soft-bounces", id)) {
             return SoftBounce.BOUNCED;
         }

@@ -155,6 +155,14 @@ class ReportProcessorTest {
         }
         assertThat(bx.events("soft-bounce")).hasSize(3).allSatisfy(e -> assertThat(e.edition()).isEqualTo("2026-W48"));
         assertThat(bx.reader("reader3@example.com").reason()).isEqualTo("soft-bounces");
+
+        // Reinstated by the operator, the reader starts afresh: the next soft bounce is the first.
+        Thread.sleep(5); // the reinstatement's time comes after the last soft bounce's
+        bx.fx.subscriptions.reinstate(bx.reader("reader3@example.com").id());
+        byte[] again = Reports.dsn(rp, List.of(Recipient.failed("reader3@example.com", "4.2.2", "452 4.2.2 Mailbox full (again)")),
+                null, false);
+        assertThat(only(processor.process(again, ReportOrigin.MAILBOX, false)).action()).isEqualTo("soft bounce counted");
+        assertThat(status("reader3@example.com")).isEqualTo(SubscriberStatus.ACTIVE);
     }
 
     @Test

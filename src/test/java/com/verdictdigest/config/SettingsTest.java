@@ -51,6 +51,19 @@ class SettingsTest {
     }
 
     @Test
+    void aBounceMailboxIsAnImapOrPop3AddressWithAUserAndNeverAPasswordWhichIsNotEchoed() {
+        Settings s = Settings.load(null, Map.of("VERDICTS_BOUNCES_MAILBOX", "imaps://bounces%40verdicts.example@mail.example:993/INBOX"));
+        assertThat(s.get(Keys.BOUNCES_MAILBOX).getUserInfo()).isEqualTo("bounces@verdicts.example");
+        assertThat(Settings.load(null, Map.of()).get(Keys.BOUNCES_MAILBOX)).isNull();
+
+        for (String bad : List.of("imaps://bounces:hunter2-secret@mail.example/INBOX", "https://mail.example/", "imap://mail.example/INBOX")) {
+            assertThatThrownBy(() -> Settings.load(null, Map.of("VERDICTS_BOUNCES_MAILBOX", bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("bounces.mailbox")
+                    .hasMessageNotContaining("hunter2-secret");
+        }
+    }
+
+    @Test
     void environmentNameUpperCasesAndTurnsDotsAndDashesIntoUnderscores() {
         assertThat(Keys.DB_URL.environmentName()).isEqualTo("VERDICTS_DB_URL");
         assertThat(Keys.CATALOG_MAX_PAGE_BYTES.environmentName()).isEqualTo("VERDICTS_CATALOG_MAX_PAGE_BYTES");

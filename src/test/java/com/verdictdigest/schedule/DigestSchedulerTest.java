@@ -169,6 +169,16 @@ class DigestSchedulerTest {
         for (int i = 1; i < runs.size(); i++) {
             assertThat(runs.get(i)[0]).as("run " + i + " starts after run " + (i - 1) + " ended").isAfterOrEqualTo(runs.get(i - 1)[1]);
         }
+
+        // Started again without the task (bounces.mailbox emptied): it is no longer stored to fire.
+        scheduler.close();
+        scheduler = new DigestScheduler(fx.digest.db.dataSource(), new ScheduleConfig("0 0 9 ? * MON", UTC, Duration.ofHours(24)),
+                (planned, week) -> { }, "test-periodic-2", Clock.systemUTC()).start();
+        try (var con = fx.digest.db.connection(); var st = con.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_GROUP = 'periodic'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
     }
 
     @Test
