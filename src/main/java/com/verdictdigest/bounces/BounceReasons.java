@@ -107,8 +107,8 @@ public final class BounceReasons {
      */
     public Verdict classify(String status, String words) {
         String text = words == null ? "" : words;
-        String code = status != null && ENHANCED.matcher(status).matches() ? status : enhancedCode(text);
         String said = enhancedCode(text);
+        String code = status != null && ENHANCED.matcher(status).matches() ? status : said;
         if (code != null && code.endsWith(".0.0") && said != null && said.charAt(0) == code.charAt(0)) {
             code = said; // "Status: 5.0.0" (Exim, Courier) with the server's own 5.1.1 in its words
         }

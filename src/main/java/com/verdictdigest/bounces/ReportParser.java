@@ -116,7 +116,7 @@ public final class ReportParser {
         }
         boolean server = HeaderSigns.fromMailServer(from, subject, m);
         boolean auto = HeaderSigns.autoReply(m, subject);
-        if (server || (!auto && HeaderSigns.header(m, "X-Failed-Recipients") != null)) {
+        if (server) {
             String report = LegacyBounceFindings.beforeOriginal(parts.text());
             findings = LegacyBounceFindings.of(report, notRecipients(m, from, parts), ownDomains, HeaderSigns.header(m, "X-Failed-Recipients"),
                     parts.originals(), reasons);
