@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,11 +86,18 @@ public final class BounceMailbox {
         try {
             int count = folder.getMessageCount();
             Message[] batch = folder.getMessages(1, Math.min(count, BATCH));
-            prefetch(folder, batch);
-            for (Message m : batch) {
+            for (int i = 0; i < batch.length; i++) {
+                Message m = batch[i];
+                if (i % PREFETCH == 0) {
+                    prefetch(folder, Arrays.copyOfRange(batch, i, Math.min(batch.length, i + PREFETCH)));
+                }
+                byte[] bytes = bytes(m);
+                if (m instanceof IMAPMessage imap) {
+                    imap.invalidateHeaders(); // drops what the prefetch cached: one group in memory at a time
+                }
                 ReportProcessor.Processed p;
                 try {
-                    p = processor.process(bytes(m), ReportOrigin.MAILBOX, false);
+                    p = processor.process(bytes, ReportOrigin.MAILBOX, false);
                 } catch (StoreException e) {
                     if (e.isConnectionLost()) {
                         throw e; // the rest waits for the database
@@ -126,25 +135,22 @@ public final class BounceMailbox {
     }
 
     /**
-     * Fetches the batch's small messages whole, {@link #PREFETCH} to an IMAP command (RFC 3501
-     * section 6.4.5 takes a set): one round trip for many instead of several each. A large one is
-     * read on its own, no more of it kept than {@link ReportFiles#MAX_MESSAGE_BYTES}.
+     * Fetches a group of small messages whole in one IMAP command (RFC 3501 section 6.4.5 takes a
+     * set): one round trip for the group instead of several each. A large one is read on its own,
+     * no more of it kept than {@link ReportFiles#MAX_MESSAGE_BYTES}.
      */
-    private static void prefetch(Folder folder, Message[] batch) throws MessagingException {
+    private static void prefetch(Folder folder, Message[] group) throws MessagingException {
         if (!(folder instanceof IMAPFolder imap)) {
             return;
         }
         FetchProfile sizes = new FetchProfile();
         sizes.add(FetchProfile.Item.SIZE);
-        imap.fetch(batch, sizes);
+        imap.fetch(group, sizes);
         List<Message> small = new ArrayList<>();
-        for (Message m : batch) {
-            if (m.getSize() >= 0 && m.getSize() <= PREFETCH_MAX_BYTES) {
+        for (Message m : group) {
+            int size = m.getSize();
+            if (size >= 0 && size <= PREFETCH_MAX_BYTES) {
                 small.add(m);
-            }
-            if (small.size() == PREFETCH) {
-                imap.fetch(small.toArray(Message[]::new), WHOLE_MESSAGES);
-                small.clear();
             }
         }
         if (!small.isEmpty()) {

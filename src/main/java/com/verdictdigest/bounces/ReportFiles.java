@@ -80,32 +80,51 @@ public final class ReportFiles {
      */
     private static void mbox(String name, InputStream in, Reader reader) throws IOException {
         ByteArrayOutputStream message = null;
+        boolean full = false;
         int n = 0;
+        boolean lineStart = true;
         boolean afterEmptyLine = true;
-        byte[] line;
-        while ((line = readLine(in)) != null) {
-            if (afterEmptyLine && startsWith(line, 0, "From ")) {
-                if (message != null) {
-                    reader.read(new Message(name + "#" + ++n, message.toByteArray()));
-                }
+        byte[] piece;
+        while ((piece = readPiece(in)) != null) {
+            boolean endsLine = piece[piece.length - 1] == '\n';
+            if (lineStart && afterEmptyLine && startsWith(piece, 0, "From ")) {
+                n = deliver(name, n, message, reader);
                 message = new ByteArrayOutputStream();
-            } else if (message != null && message.size() + line.length <= MAX_MESSAGE_BYTES) {
-                int gt = 0;
-                while (gt < line.length && line[gt] == '>') {
-                    gt++;
+                full = false;
+            } else if (message != null && !full) {
+                int from = lineStart && quotedFrom(piece) ? 1 : 0; // mboxrd: ">From " was "From "
+                full = message.size() + piece.length - from > MAX_MESSAGE_BYTES; // past the cap, nothing more of it
+                if (!full) {
+                    message.write(piece, from, piece.length - from);
                 }
-                int from = gt > 0 && startsWith(line, gt, "From ") ? 1 : 0; // mboxrd: ">From " was "From "
-                message.write(line, from, line.length - from);
             }
-            afterEmptyLine = line.length == 1 || (line.length == 2 && line[0] == '\r');
+            if (endsLine) {
+                afterEmptyLine = lineStart && (piece.length == 1 || (piece.length == 2 && piece[0] == '\r'));
+            }
+            lineStart = endsLine;
         }
-        if (message != null) {
-            reader.read(new Message(name + "#" + ++n, message.toByteArray()));
-        }
+        deliver(name, n, message, reader);
     }
 
-    /** One line with its end, at most 64 KiB of it (a longer one comes in pieces), or null at the end. */
-    private static byte[] readLine(InputStream in) throws IOException {
+    /** Hands a message over unless it is empty; returns how many were. */
+    private static int deliver(String name, int n, ByteArrayOutputStream message, Reader reader) {
+        if (message == null || message.size() == 0) {
+            return n;
+        }
+        reader.read(new Message(name + "#" + (n + 1), message.toByteArray()));
+        return n + 1;
+    }
+
+    private static boolean quotedFrom(byte[] line) {
+        int gt = 0;
+        while (gt < line.length && line[gt] == '>') {
+            gt++;
+        }
+        return gt > 0 && startsWith(line, gt, "From ");
+    }
+
+    /** A line with its end, or the next 64 KiB of a longer one; null at the end. */
+    private static byte[] readPiece(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         int b;
         while ((b = in.read()) >= 0) {

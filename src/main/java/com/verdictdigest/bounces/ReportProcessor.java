@@ -27,9 +27,9 @@ import javax.sql.DataSource;
  *
  * <p>Anyone can send mail to the return path, so what a report may change depends on how it names
  * the reader. The signed per-reader envelope sender (mail.return-path-verp) cannot be forged: it
- * may bounce, count a soft bounce and unsubscribe on a complaint. Our Message-ID can be guessed,
- * so it counts only for a copy the ledger says went out, and only when the report names no other
- * recipient. An address alone counts only for a hard bounce with a permanent (5.x.x) status, of a
+ * may bounce, count a soft bounce and unsubscribe on a complaint. Our Message-ID is signed too
+ * (MessageIds), and counts for the same, but only for a copy the ledger says went out, and only
+ * when the report names no other recipient (it travels with forwarded copies). An address alone counts only for a hard bounce with a permanent (5.x.x) status, of a
  * reader sent a digest within {@code bounces.address-match-days}: a forged report can at worst stop
  * mail to an address that a real server would also refuse; it cannot unsubscribe anyone.
  */
@@ -183,10 +183,10 @@ public final class ReportProcessor {
             return Optional.empty();
         }
         boolean names = f.recipient() == null || f.recipient().equalsIgnoreCase(reader.get().email());
-        boolean signed = match.equals("return-path");
-        // A Message-ID can be guessed: it counts only for the address it was sent to. A signed
-        // return path cannot: a report about a forwarding address it quotes is still this reader's.
-        if (names || (signed && alone)) {
+        // A Message-ID travels with a copy the reader forwarded, or quoted in a mail of their own: it
+        // counts only for the address it was sent to. The return path is the envelope of this very
+        // delivery: a report about a forwarding address it names is still this reader's.
+        if (names || (match.equals("return-path") && alone)) {
             return Optional.of(new Tie(reader.get(), copy.week(), match, true));
         }
         return Optional.empty();

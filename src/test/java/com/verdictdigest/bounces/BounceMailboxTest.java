@@ -26,6 +26,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,40 @@ class BounceMailboxTest {
         BounceMailbox.Poll again = mailbox("imap", greenMail.getImap().getPort(), bx.processor(BounceFixture.config())).poll();
         assertThat(again).isEqualTo(new BounceMailbox.Poll(1, 1, 0));
         assertThat(bx.events("bounce")).hasSize(1);
+        assertThat(inInbox()).isZero();
+    }
+
+    @Test
+    void theDatabaseLostMidBatchLeavesTheRestAndRemovesOnlyWhatWasCommitted() throws Exception {
+        for (String r : List.of("reader1@example.com", "reader2@example.com", "reader3@example.com")) {
+            deliver(hardBounce(r));
+        }
+        // The second connection the processor asks for fails as a pool does when the database is out of reach.
+        DataSource real = bx.fx.digest.db.dataSource();
+        AtomicInteger calls = new AtomicInteger();
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && calls.incrementAndGet() == 2) {
+                        throw new SQLTransientConnectionException("Connection is not available, request timed out");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ReportProcessor processor = new ReportProcessor(flaky,
+                new ReportParser(BounceReasons.standard(), BounceFixture.RETURN_PATH, "verdicts.example", java.util.Set.of()),
+                new ReportStore(flaky), BounceFixture.MAIL.verp(), BounceFixture.MAIL.messageIds(), bx.fx.digest.subscribers,
+                bx.fx.subscriptions, BounceFixture.config(), java.time.Clock.systemUTC());
+
+        assertThatThrownBy(() -> mailbox("imap", greenMail.getImap().getPort(), processor).poll()).isInstanceOf(StoreException.class);
+        assertThat(inInbox()).as("the first went, committed; the rest wait").isEqualTo(2);
+        assertThat(bx.events("bounce")).hasSize(1);
+
+        BounceMailbox.Poll next = mailbox("imap", greenMail.getImap().getPort(), bx.processor(BounceFixture.config())).poll();
+        assertThat(next).isEqualTo(new BounceMailbox.Poll(2, 2, 0));
+        assertThat(bx.events("bounce")).hasSize(3);
         assertThat(inInbox()).isZero();
     }
 
