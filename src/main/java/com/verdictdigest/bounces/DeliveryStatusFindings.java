@@ -18,14 +18,20 @@ import org.eclipse.angus.mail.dsn.DeliveryStatus;
 final class DeliveryStatusFindings {
     /** The most of a Diagnostic-Code read: a reason is said in its first lines. */
     private static final int MAX_WORDS = 2_000;
+    /** A report names a few recipients; a hostile one may name thousands, each a lookup. */
+    private static final int MAX_RECIPIENTS = 50;
 
     private DeliveryStatusFindings() {
     }
 
-    static List<Finding> of(byte[] part, BounceReasons reasons) throws MessagingException, IOException {
+    /**
+     * @param said the report's human-readable text, read for the reason when a recipient's block
+     *             gives no Diagnostic-Code (Gmail's reports say it only there)
+     */
+    static List<Finding> of(byte[] part, String said, BounceReasons reasons) throws MessagingException, IOException {
         DeliveryStatus dsn = new DeliveryStatus(new ByteArrayInputStream(part));
         List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < dsn.getRecipientDSNCount(); i++) {
+        for (int i = 0; i < dsn.getRecipientDSNCount() && findings.size() < MAX_RECIPIENTS; i++) {
             InternetHeaders r = dsn.getRecipientDSN(i);
             String recipient = Addresses.first(r.getHeader("Final-Recipient", ","));
             if (recipient == null) {
@@ -38,15 +44,20 @@ final class DeliveryStatusFindings {
                 continue; // an empty block (a stray blank line), not a recipient
             }
             String words = BounceReasons.fold(diagnostic.replaceFirst("(?i)^\\s*(smtp|x-[a-z0-9-]+)\\s*;", ""));
-            words = words.length() > MAX_WORDS ? words.substring(0, MAX_WORDS) : words; // a server's words, not a book
+            words = cut(words);
             if (isNotice(action, status)) {
                 findings.add(new Finding(ReportKind.DELIVERY_REPORT, recipient, null, status, shortened(words)));
             } else {
-                BounceReasons.Verdict v = reasons.classify(status, words);
+                BounceReasons.Verdict v = reasons.classify(status, words.isEmpty() ? cut(said) : words);
                 findings.add(new Finding(ReportKind.BOUNCE, recipient, v.bounceClass(), v.status(), shortened(words)));
             }
         }
         return findings;
+    }
+
+    /** A server's words, not a book: the first {@link #MAX_WORDS} characters. */
+    private static String cut(String words) {
+        return words.length() > MAX_WORDS ? words.substring(0, MAX_WORDS) : words;
     }
 
     private static boolean isNotice(String action, String status) {

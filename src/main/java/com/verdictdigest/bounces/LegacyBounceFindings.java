@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * to the next one, read with the {@link BounceReasons} table.
  */
 final class LegacyBounceFindings {
-    /** Where the returned original starts: nothing below says why it failed. */
-    private static final Pattern ORIGINAL_STARTS = Pattern.compile("(?im)^[ \\t>-]*(?:.*(?:(?:this is|here is|below this line is|following is"
-            + "|attached is) a copy of (?:the|your) (?:original )?message|original message (?:follows|headers|header follows)"
-            + "|unsent message follows|message headers? follows?)|-+ ?original message ?-+|-+ ?(?:weitergeleitete|urspr.ngliche) nachricht"
+    /**
+     * Where the returned original starts: nothing below says why it failed. The leading run is
+     * possessive and the gap bounded, so a long line of dashes or quote marks costs one pass.
+     */
+    private static final Pattern ORIGINAL_STARTS = Pattern.compile("(?im)^[ \\t>-]*+(?:.{0,200}?(?:(?:this is|here is|below this line is"
+            + "|following is|attached is) a copy of (?:the|your) (?:original )?message|original message (?:follows|headers|header follows)"
+            + "|unsent message follows|message headers? follows?)|original message ?-+|(?:weitergeleitete|urspr.ngliche) nachricht"
             + "|received: |return-path: |content-type: message/rfc822)");
     /** Lines that carry an address that is not a recipient: header lines quoted in the text. */
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile("(?i)^\\s*(from|message-id|in-reply-to|references|sender|reply-to"

@@ -106,7 +106,7 @@ public final class ReportParser {
         List<Finding> findings = new ArrayList<>();
         for (byte[] dsn : parts.deliveryStatus()) {
             try {
-                findings.addAll(DeliveryStatusFindings.of(dsn, reasons));
+                findings.addAll(DeliveryStatusFindings.of(dsn, BounceReasons.fold(LegacyBounceFindings.beforeOriginal(parts.text())), reasons));
             } catch (MessagingException | java.io.IOException | RuntimeException e) {
                 // unreadable fields: the text below may still say it
             }

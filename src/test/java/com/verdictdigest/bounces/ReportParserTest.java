@@ -112,6 +112,7 @@ class ReportParserTest {
                 daemon + "Content-Type: multipart/report; boundary=b\r\n\r\n" + dsnPart.repeat(8) + "--b--\r\n",
                 daemon + "\r\n" + "a".repeat(32_000) + "\r\n",
                 daemon + "\r\n" + "spf ".repeat(8_000) + "\r\n",
+                daemon + "\r\n" + "-".repeat(62_000) + "\r\n" + ">".repeat(62_000) + "\r\n",
                 "From: x@example.org\r\nSubject: message you sent " + "x ".repeat(64_000) + "\r\n\r\nx\r\n");
 
         for (String message : hostile) {
