@@ -71,7 +71,7 @@ class ArchitectureTest {
             .whereLayer("subscribers").mayOnlyAccessLayers("events", "links", "mail", "store", "templates", "week")
             .whereLayer("events").mayOnlyAccessLayers("store", "week")
             .whereLayer("catalog").mayOnlyAccessLayers("config", "store", "templates")
-            .whereLayer("mail").mayOnlyAccessLayers("config", "templates", "week")
+            .whereLayer("mail").mayOnlyAccessLayers("config", "links", "templates", "week")
             .whereLayer("links").mayOnlyAccessLayers("config", "week")
             .whereLayer("store").mayOnlyAccessLayers("config")
             .whereLayer("templates").mayNotAccessAnyLayer()

@@ -103,10 +103,11 @@ public final class ReportParser {
         if (!parts.feedbackReport().isEmpty()) {
             return List.of(FeedbackFindings.of(parts.feedbackReport().get(0), parts.originals()));
         }
+        String report = LegacyBounceFindings.beforeOriginal(parts.text()); // the server's own words, read once
         List<Finding> findings = new ArrayList<>();
         for (byte[] dsn : parts.deliveryStatus()) {
             try {
-                findings.addAll(DeliveryStatusFindings.of(dsn, BounceReasons.fold(LegacyBounceFindings.beforeOriginal(parts.text())), reasons));
+                findings.addAll(DeliveryStatusFindings.of(dsn, BounceReasons.fold(report), reasons));
             } catch (MessagingException | java.io.IOException | RuntimeException e) {
                 // unreadable fields: the text below may still say it
             }
@@ -114,21 +115,16 @@ public final class ReportParser {
         if (!findings.isEmpty()) {
             return findings;
         }
-        boolean server = HeaderSigns.fromMailServer(from, subject, m);
-        boolean auto = HeaderSigns.autoReply(m, subject);
-        if (server) {
-            String report = LegacyBounceFindings.beforeOriginal(parts.text());
+        if (HeaderSigns.fromMailServer(from, subject, m)) {
             findings = LegacyBounceFindings.of(report, notRecipients(m, from, parts), ownDomains, HeaderSigns.header(m, "X-Failed-Recipients"),
                     parts.originals(), reasons);
-            if (!findings.isEmpty() && DELAYED.matcher(report).find()) {
+            if (DELAYED.matcher(report).find()) {
                 return findings.stream().map(f -> new Finding(ReportKind.DELIVERY_REPORT, f.recipient(), null, f.status(), f.diagnostic()))
                         .toList();
             }
-            if (!findings.isEmpty()) {
-                return findings;
-            }
+            return findings; // a mail server's message is never an auto-reply: what it does not say is unrecognized
         }
-        if (auto && !server) {
+        if (HeaderSigns.autoReply(m, subject)) {
             return List.of(new Finding(ReportKind.AUTO_REPLY, from, null, null, DeliveryStatusFindings.shortened(subject)));
         }
         return List.of();

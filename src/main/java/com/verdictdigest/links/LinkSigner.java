@@ -2,13 +2,10 @@ package com.verdictdigest.links;
 
 import com.verdictdigest.week.IsoWeek;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Makes and checks the opaque tokens that links carry: a compact binary payload (purpose, reader,
@@ -23,25 +20,13 @@ public final class LinkSigner {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    private final SignedTag tags;
 
     public LinkSigner(byte[] secret) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("the link secret must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        this.tags = new SignedTag(secret, "", MAC_BYTES);
     }
 
     public String sign(LinkToken token) {
@@ -54,9 +39,8 @@ public final class LinkSigner {
             payload.putInt((int) token.toolId());
         }
         byte[] body = payload.array();
-        byte[] mac = macs.get().doFinal(body);
         byte[] all = Arrays.copyOf(body, body.length + MAC_BYTES);
-        System.arraycopy(mac, 0, all, body.length, MAC_BYTES);
+        System.arraycopy(tags.of(body), 0, all, body.length, MAC_BYTES);
         return ENCODER.encodeToString(all);
     }
 
@@ -80,9 +64,7 @@ public final class LinkSigner {
             return Optional.empty();
         }
         byte[] body = Arrays.copyOf(all, all.length - MAC_BYTES);
-        byte[] expected = Arrays.copyOf(macs.get().doFinal(body), MAC_BYTES);
-        byte[] given = Arrays.copyOfRange(all, body.length, all.length);
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!tags.matches(body, Arrays.copyOfRange(all, body.length, all.length))) {
             return Optional.empty();
         }
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -102,8 +84,7 @@ public final class LinkSigner {
      * only be posted by someone who holds the link, and pages need no session or cookie.
      */
     public String csrf(String linkToken) {
-        byte[] mac = macs.get().doFinal(("csrf|" + linkToken).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return ENCODER.encodeToString(Arrays.copyOf(mac, MAC_BYTES));
+        return ENCODER.encodeToString(tags.of(("csrf|" + linkToken).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public boolean checkCsrf(String linkToken, String csrf) {

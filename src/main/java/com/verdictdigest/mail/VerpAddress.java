@@ -1,5 +1,6 @@
 package com.verdictdigest.mail;
 
+import com.verdictdigest.links.SignedTag;
 import com.verdictdigest.week.IsoWeek;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
