@@ -10,7 +10,9 @@ public enum Purpose {
     UNSUBSCRIBE(2, "u"),
     BOOKMARK(3, "b"),
     VIEW(4, "v"),
-    CONFIRM(5, "c");
+    CONFIRM(5, "c"),
+    /** Ship or skip on one tool: the page asks, its button casts the vote. */
+    VOTE(6, "s");
 
     final int code;
     private final String path;
