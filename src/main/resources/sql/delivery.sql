@@ -41,8 +41,21 @@ UPDATE delivery SET status = 'sending', attempts = attempts + 1, updated_at = ?
 
 -- name: mark-skipped
 -- The reader left before their turn (not: the edition was paused, which leaves them claimed for release).
-UPDATE delivery SET status = 'skipped', updated_at = ? WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
+UPDATE delivery SET status = 'skipped', skip_reason = 'left', updated_at = ?
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
    AND EXISTS (SELECT 1 FROM edition e WHERE e.id = delivery.edition_id AND e.status = 'sending')
+
+-- name: mark-skipped-by-choice
+-- The reader's preferences leave them nothing in this edition (or they paused it); one who left
+-- meanwhile is recorded as having left.
+UPDATE delivery SET status = 'skipped', updated_at = ?,
+       skip_reason = CASE WHEN EXISTS (SELECT 1 FROM subscriber s WHERE s.id = delivery.subscriber_id AND s.status = 'active')
+                          THEN ? ELSE 'left' END
+ WHERE edition_id = ? AND subscriber_id = ? AND status = 'claimed'
+   AND EXISTS (SELECT 1 FROM edition e WHERE e.id = delivery.edition_id AND e.status = 'sending')
+
+-- name: skip-reasons
+SELECT skip_reason, COUNT(*) FROM delivery WHERE edition_id = ? AND status = 'skipped' GROUP BY skip_reason
 
 -- Outcomes are written only by the process that holds the send: a process whose work was taken
 -- back (it was thought dead) can never overwrite what another process recorded.

@@ -93,3 +93,12 @@ SELECT slug, name FROM tool WHERE id = ?
 
 -- name: tool-by-slug
 SELECT slug, name FROM tool WHERE slug = ?
+
+-- name: preferences-of-id-range
+SELECT subscriber_id, categories, bookmarked_only, paused_until, alerts FROM preference WHERE subscriber_id BETWEEN ? AND ?
+
+-- name: delete-preferences
+DELETE FROM preference WHERE subscriber_id = ?
+
+-- name: insert-preferences
+INSERT INTO preference (subscriber_id, categories, bookmarked_only, paused_until, alerts, updated_at) VALUES (?, ?, ?, ?, ?, ?)

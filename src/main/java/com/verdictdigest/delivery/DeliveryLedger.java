@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -178,6 +180,35 @@ public final class DeliveryLedger {
             }
             return started;
         });
+    }
+
+    /**
+     * Records the last send as done and this reader as skipped, for the reason their preferences
+     * give, in one transaction.
+     *
+     * @return false when the edition is no longer sending (nothing recorded for {@code next})
+     */
+    public boolean sentAndSkip(long editionId, String processId, long sentBefore, long next, String reason) {
+        return Jdbc.inTransaction(db, "record skip", con -> {
+            Timestamp now = now();
+            if (sentBefore >= 0) {
+                update(con, SQL.get("mark-sent"), now, editionId, sentBefore, processId);
+            }
+            return update(con, SQL.get("mark-skipped-by-choice"), now, reason, editionId, next) == 1;
+        });
+    }
+
+    /** How many readers were skipped, by reason ({@code left}, {@code paused}, {@code nothing-followed}...). */
+    public Map<String, Integer> skipReasons(long editionId) {
+        Map<String, Integer> reasons = new TreeMap<>();
+        Jdbc.run(db, "count skipped deliveries", con -> Jdbc.list(con, SQL.get("skip-reasons"),
+                rs -> reasons.put(rs.getString(1) == null ? "left" : rs.getString(1), rs.getInt(2)), editionId));
+        return reasons;
+    }
+
+    /** The moment preferences are read at (a pause ends at a moment). */
+    Instant currentTime() {
+        return clock.instant();
     }
 
     public void sent(long editionId, String processId, long subscriberId) {

@@ -2,10 +2,12 @@ package com.verdictdigest.delivery;
 
 import com.verdictdigest.editions.EditionStatus;
 import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.editions.ReaderCopy;
 import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.OutgoingMessage;
 import com.verdictdigest.store.StoreException;
 import com.verdictdigest.subscribers.Bookmark;
+import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import java.util.List;
@@ -68,6 +70,7 @@ final class SendWorker implements Runnable {
                 }
                 Map<Long, Subscriber> subscribers = readers.byIds(batch);
                 Map<Long, List<Bookmark>> bookmarks = readers.bookmarksOf(batch);
+                Map<Long, Preferences> preferences = readers.preferencesOf(batch);
                 for (long id : batch) {
                     if (run.halted()) {
                         return; // the rest of the batch is released as unstarted
@@ -76,16 +79,20 @@ final class SendWorker implements Runnable {
                     if (s == null) {
                         continue; // deleted since the claim: released as unstarted at the end
                     }
-                    boolean started = ledger.sentAndStart(editionId, run.processId, unrecorded, id);
+                    ReaderCopy copy = run.prepared.mailFor(id, s.email(), bookmarks.getOrDefault(id, List.of()),
+                            preferences.getOrDefault(id, Preferences.DEFAULT), ledger.currentTime());
+                    // A reader whose preferences leave them nothing is recorded as skipped, not sent.
+                    boolean started = !copy.isSkipped() && ledger.sentAndStart(editionId, run.processId, unrecorded, id);
+                    boolean skipped = copy.isSkipped() && ledger.sentAndSkip(editionId, run.processId, unrecorded, id, copy.skipReason());
                     unrecorded = -1;
-                    if (!started && editions.byId(editionId).status() != EditionStatus.SENDING) {
+                    if (!started && !skipped && editions.byId(editionId).status() != EditionStatus.SENDING) {
                         run.operatorStopped(); // paused or cancelled: stop before the next message
                         return;
                     }
                     if (!started) {
                         continue;
                     }
-                    OutgoingMessage message = run.prepared.messageTo(id, s.email(), bookmarks.getOrDefault(id, List.of()));
+                    OutgoingMessage message = copy.message();
                     journal.started(editionId, id);
                     DeliveryAttempts.Attempted attempted = attempts.deliver(run, id, message, session);
                     session = attempted.session();

@@ -1,8 +1,6 @@
 package com.verdictdigest.digest;
 
-import com.verdictdigest.catalog.Comparison;
 import com.verdictdigest.digest.EditionView.ComparisonView;
-import com.verdictdigest.templates.Slot;
 import com.verdictdigest.templates.SlotRegistry;
 import com.verdictdigest.templates.SlottedText;
 import com.verdictdigest.templates.Templates;
@@ -12,9 +10,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders everything of an edition that is the same for every reader, once. Templates:
@@ -40,26 +40,14 @@ public final class EditionRenderer {
         SlotRegistry slots = new SlotRegistry();
         List<ComparisonView> views = new ArrayList<>();
         for (int i = 0; i < edition.comparisons().size(); i++) {
-            views.add(EditionView.comparison(i, edition.comparisons().get(i),
-                    slots.slot(RenderedEdition.bookmarkSlot(i, "left")),
-                    slots.slot(RenderedEdition.bookmarkSlot(i, "right"))));
+            views.add(EditionView.comparison(i, edition.comparisons().get(i), toolSlots(slots, i, "left"),
+                    toolSlots(slots, i, "right"), edition.readerTallies()));
         }
-        EditionView view = view(edition, views);
-        Map<String, Object> context = new HashMap<>();
-        context.put("edition", view);
-        context.put("links", Map.of("manage", slots.slot("manage"), "unsubscribe", slots.slot("unsubscribe"),
-                "view", slots.slot("view")));
-        Map<String, Slot> personal = Map.of("bookmarks", slots.slot("bookmarks"),
-                "comparisons", slots.slot("comparisons"));
-        context.put("personal", personal);
-
-        SlottedText htmlLayout = SlottedText.parse(templates.get("digest.html.vm").render(context), slots).withCrlf();
-        SlottedText textLayout = SlottedText.parse(
-                TextWrapper.wrap(templates.get("digest.txt.vm").render(context), TEXT_WIDTH), slots).withCrlf();
         SlottedText[][] htmlBlocks = new SlottedText[2][views.size()];
         SlottedText[][] textBlocks = new SlottedText[2][views.size()];
         Templates.Compiled htmlComparison = templates.get("comparison.html.vm");
         Templates.Compiled textComparison = templates.get("comparison.txt.vm");
+        Map<String, Object> context = context(view(edition, views, true), slots);
         for (int marked = 0; marked < 2; marked++) {
             for (ComparisonView c : views) {
                 Map<String, Object> ctx = new HashMap<>(context);
@@ -70,23 +58,59 @@ public final class EditionRenderer {
                         TextWrapper.wrap(textComparison.render(ctx), TEXT_WIDTH), slots).withCrlf();
             }
         }
-        return new RenderedEdition(edition, view, slots, htmlLayout, textLayout, htmlBlocks, textBlocks,
-                templates.get("bookmarks.html.vm"), templates.get("bookmarks.txt.vm"));
+        return new RenderedEdition(edition, slots, htmlBlocks, textBlocks, templates.get("bookmarks.html.vm"),
+                templates.get("bookmarks.txt.vm"), selection -> layout(edition, views, selection, slots));
     }
 
-    private EditionView view(Edition edition, List<ComparisonView> views) {
-        int total = edition.totalComparisons();
+    private static EditionView.ToolSlots toolSlots(SlotRegistry slots, int comparison, String side) {
+        return new EditionView.ToolSlots(slots.slot(RenderedEdition.bookmarkSlot(comparison, side)),
+                slots.slot(RenderedEdition.voteSlot(comparison, side)));
+    }
+
+    /**
+     * The layout around one selection of comparisons: its headline and subject count and name only
+     * those. Rendered once per distinct selection, the first time a reader has it.
+     */
+    private SelectionLayout layout(Edition edition, List<ComparisonView> views, long selection, SlotRegistry slots) {
+        List<ComparisonView> chosen = views.stream().filter(v -> (selection & (1L << v.index())) != 0).toList();
+        EditionView view = view(edition, chosen, selection == edition.allComparisons());
+        Map<String, Object> context = context(view, slots);
+        SlottedText html = SlottedText.parse(templates.get("digest.html.vm").render(context), slots).withCrlf();
+        SlottedText text = SlottedText.parse(
+                TextWrapper.wrap(templates.get("digest.txt.vm").render(context), TEXT_WIDTH), slots).withCrlf();
+        Set<String> featured = new HashSet<>();
+        for (ComparisonView c : chosen) {
+            featured.add(c.left().slug());
+            featured.add(c.right().slug());
+        }
+        return new SelectionLayout(view.subject(), html, text, featured);
+    }
+
+    private static Map<String, Object> context(EditionView view, SlotRegistry slots) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("edition", view);
+        context.put("links", Map.of("manage", slots.slot("manage"), "unsubscribe", slots.slot("unsubscribe"),
+                "view", slots.slot("view")));
+        context.put("personal", Map.of("bookmarks", slots.slot("bookmarks"), "comparisons", slots.slot("comparisons")));
+        return context;
+    }
+
+    /** @param whole whether these are all the edition's comparisons, or the ones a reader chose */
+    private EditionView view(Edition edition, List<ComparisonView> chosen, boolean whole) {
+        int total = whole ? edition.totalComparisons() : chosen.size();
+        String news = total == 1 ? " new verdict" : " new verdicts";
         String headline = total == 0 ? "No new verdicts this week"
-                : total + (total == 1 ? " new verdict this week" : " new verdicts this week");
-        List<String> titles = edition.comparisons().stream().map(Comparison::title).toList();
+                : total + news + (whole ? " this week" : " for you this week");
+        List<String> titles = chosen.stream().map(ComparisonView::title).toList();
+        int more = whole ? edition.moreCount() : 0;
         String preheader = titles.isEmpty() ? "A quiet week on the panel."
-                : titles.size() <= 2 && edition.moreCount() == 0 ? String.join(" and ", titles)
+                : titles.size() <= 2 && more == 0 ? String.join(" and ", titles)
                 : titles.get(0) + ", " + titles.get(1) + " and " + (total - 2) + " more";
-        String subject = "Week " + edition.week().week() + ": " + headline.replace(" this week", "")
+        String subject = "Week " + edition.week().week() + ": " + (total == 0 ? headline.replace(" this week", "") : total + news)
                 + (titles.isEmpty() ? "" : " · " + titles.get(0) + (total > 1 ? " and more" : ""));
         String base = config.baseUrl().toString();
         return new EditionView(edition.week().toString(), edition.week().week(), dateRange(edition.week()),
-                headline, preheader, subject, views, edition.moreCount(), config.comparisonsUrl().toString(),
+                headline, preheader, subject, chosen, edition.moreCount(), config.comparisonsUrl().toString(),
                 base + "/digests", config.postalAddress(), base.startsWith("https:"));
     }
 

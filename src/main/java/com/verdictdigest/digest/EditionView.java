@@ -7,6 +7,7 @@ import com.verdictdigest.templates.Slot;
 import com.verdictdigest.templates.TrustedHtml;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -26,20 +27,25 @@ public record EditionView(String week, int weekNumber, String dateRange, String 
                            String verdict, boolean ship, int panelShip, int panelSkip, int panelShipPercent,
                            String entry, String pricing, int communityVotes, String community, int averageScore,
                            List<ReviewView> reviews, TrustedHtml description, String descriptionText,
-                           Slot bookmarkUrl) {
+                           Slot bookmarkUrl, Slot voteUrl, String readersTally) {
     }
 
     public record ReviewView(String persona, int score, String verdict, boolean ship) {
     }
 
-    static ComparisonView comparison(int index, Comparison c, Slot leftBookmark, Slot rightBookmark) {
-        PullQuote quote = PullQuote.of(c);
-        return new ComparisonView(index, c.title(), c.canonicalUrl().toString(), c.standfirst(),
-                tool(c.left(), leftBookmark), tool(c.right(), rightBookmark), quote.text(),
-                quote.persona() + " on " + quote.toolName());
+    /** The per-reader links of one tool: its bookmark and vote buttons. */
+    record ToolSlots(Slot bookmark, Slot vote) {
     }
 
-    private static ToolView tool(ToolFigures t, Slot bookmark) {
+    /** @param tallies the readers' tally of each tool with enough votes to show, by slug */
+    static ComparisonView comparison(int index, Comparison c, ToolSlots left, ToolSlots right, Map<String, String> tallies) {
+        PullQuote quote = PullQuote.of(c);
+        return new ComparisonView(index, c.title(), c.canonicalUrl().toString(), c.standfirst(),
+                tool(c.left(), left, tallies.get(c.left().slug())), tool(c.right(), right, tallies.get(c.right().slug())),
+                quote.text(), quote.persona() + " on " + quote.toolName());
+    }
+
+    private static ToolView tool(ToolFigures t, ToolSlots slots, String readersTally) {
         String community = t.communityVotes() == 0 ? "No community votes yet"
                 : NumberFormat.getIntegerInstance(Locale.ENGLISH).format(t.communityVotes())
                 + (t.communityVotes() == 1 ? " community vote" : " community votes");
@@ -49,7 +55,8 @@ public record EditionView(String week, int weekNumber, String dateRange, String 
         return new ToolView(t.slug(), t.name(), monogram, t.category(), t.tagline(), t.verdict().label(),
                 t.verdict() == com.verdictdigest.catalog.Verdict.SHIP, t.panelShip(), t.panelSkip(),
                 t.panelShipPercent(), t.entry(), t.pricing(), t.communityVotes(), community, t.averageScore(),
-                reviews, t.description(), com.verdictdigest.catalog.PlainText.of(t.description()), bookmark);
+                reviews, t.description(), com.verdictdigest.catalog.PlainText.of(t.description()), slots.bookmark(),
+                slots.vote(), readersTally);
     }
 
     private static ReviewView review(Review r) {

@@ -7,9 +7,14 @@ import com.verdictdigest.digest.RenderedEdition;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.mail.MessageComposer;
 import com.verdictdigest.mail.OutgoingMessage;
+import com.verdictdigest.digest.Selection;
 import com.verdictdigest.subscribers.Bookmark;
+import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.week.IsoWeek;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An edition ready to go: planned (or found), frozen, rendered once and checked by preflight. Each
@@ -20,7 +25,8 @@ public final class PreparedEdition {
     private final Edition edition;
     private final RenderedEdition rendered;
     private final MessageComposer composer;
-    private final MessageComposer.Shared headers;
+    /** The shared headers of each subject readers' copies have (one per distinct selection). */
+    private final Map<String, MessageComposer.Shared> headers = new ConcurrentHashMap<>();
     private final LinkBuilder links;
     private final boolean sendEmpty;
 
@@ -30,7 +36,6 @@ public final class PreparedEdition {
         this.edition = edition;
         this.rendered = rendered;
         this.composer = composer;
-        this.headers = composer.shared(edition.week(), rendered.subject());
         this.links = links;
         this.sendEmpty = sendEmpty;
     }
@@ -57,14 +62,34 @@ public final class PreparedEdition {
         return (record == null ? edition.isEmpty() : record.comparisons() == 0) && !sendEmpty;
     }
 
-    /** One reader's message, with the Message-ID that names this edition and this reader. */
+    /** One reader's message with the default preferences, with the Message-ID that names this edition and this reader. */
     public OutgoingMessage messageTo(long readerId, String email, List<Bookmark> bookmarks) {
         return messageTo(readerId, email, bookmarks, composer.messageIds().digest(week(), readerId));
     }
 
     OutgoingMessage messageTo(long readerId, String email, List<Bookmark> bookmarks, String messageId) {
-        return composer.compose(headers, readerId, messageId, email,
-                rendered.personalizeForWire(new Reader(readerId, email, bookmarks), links));
+        Reader reader = new Reader(readerId, email, bookmarks);
+        return compose(reader, rendered.select(reader, Instant.EPOCH), messageId);
+    }
+
+    /**
+     * What this reader gets of this edition at {@code now}: their message, holding the comparisons
+     * their preferences choose, or why they get none this week.
+     */
+    public ReaderCopy mailFor(long readerId, String email, List<Bookmark> bookmarks, Preferences preferences, Instant now) {
+        Reader reader = new Reader(readerId, email, bookmarks, preferences);
+        Selection selection = rendered.select(reader, now);
+        if (selection.isSkipped()) {
+            return ReaderCopy.skipped(selection.skipped().word());
+        }
+        return ReaderCopy.of(compose(reader, selection, composer.messageIds().digest(week(), readerId)));
+    }
+
+    private OutgoingMessage compose(Reader reader, Selection selection, String messageId) {
+        MessageComposer.Shared shared = headers.computeIfAbsent(rendered.subject(selection),
+                subject -> composer.shared(edition.week(), subject));
+        return composer.compose(shared, reader.id(), messageId, reader.email(),
+                rendered.personalizeForWire(reader, selection, links));
     }
 
     /** A made-up reader with a bookmark, for previews and checks. */

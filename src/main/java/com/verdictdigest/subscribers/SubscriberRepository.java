@@ -224,6 +224,44 @@ public final class SubscriberRepository {
         return bookmarksOf(List.of(subscriberId)).getOrDefault(subscriberId, List.of());
     }
 
+    public Preferences preferences(long subscriberId) {
+        return preferencesOf(List.of(subscriberId)).getOrDefault(subscriberId, Preferences.DEFAULT);
+    }
+
+    /** Preferences of many readers in one query; a reader who never chose is absent (the defaults). */
+    public Map<Long, Preferences> preferencesOf(List<Long> subscriberIds) {
+        Map<Long, Preferences> result = new HashMap<>();
+        if (subscriberIds.isEmpty()) {
+            return result;
+        }
+        long min = subscriberIds.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long max = subscriberIds.stream().mapToLong(Long::longValue).max().orElseThrow();
+        java.util.Set<Long> wanted = new java.util.HashSet<>(subscriberIds);
+        try (Connection con = db.getConnection();
+             PreparedStatement ps = con.prepareStatement(SQL.get("preferences-of-id-range"))) {
+            bind(ps, min, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getLong(1))) {
+                        Timestamp paused = rs.getTimestamp(4);
+                        result.put(rs.getLong(1), new Preferences(Preferences.parseStored(rs.getString(2)),
+                                rs.getBoolean(3), paused == null ? null : paused.toInstant(), rs.getBoolean(5)));
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read preferences: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces a reader's preferences on the caller's connection ({@link SubscriptionService#choose} records the event). */
+    void savePreferences(Connection con, long subscriberId, Preferences p) throws SQLException {
+        update(con, SQL.get("delete-preferences"), subscriberId);
+        update(con, SQL.get("insert-preferences"), subscriberId, p.storedCategories(), p.bookmarkedOnly(),
+                p.pausedUntil() == null ? null : Timestamp.from(p.pausedUntil()), p.alerts(), Timestamp.from(clock.instant()));
+    }
+
     /** Bookmarks of many readers in one query, for rendering a batch of readers. */
     public Map<Long, List<Bookmark>> bookmarksOf(List<Long> subscriberIds) {
         Map<Long, List<Bookmark>> result = new HashMap<>();

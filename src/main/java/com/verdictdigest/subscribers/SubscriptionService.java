@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -231,6 +232,20 @@ public final class SubscriptionService {
         if (run(con -> update(con, SQL.get("delete-bookmark"), id, toolSlug)) > 0) {
             events.record(id, EventKind.UNBOOKMARK, source, edition, toolSlug);
         }
+    }
+
+    /**
+     * A reader chooses what they get. Recorded with its event only when something changed, so a
+     * form sent twice counts once.
+     */
+    public void choose(long id, Preferences chosen, EventSource source, IsoWeek edition) {
+        Jdbc.inTransaction(db, "save preferences", con -> {
+            if (!subscribers.preferencesOf(List.of(id)).getOrDefault(id, Preferences.DEFAULT).equals(chosen)) {
+                subscribers.savePreferences(con, id, chosen);
+                events.record(con, id, EventKind.PREFERENCES, source, edition, null);
+            }
+            return null;
+        });
     }
 
     public Optional<Tool> toolById(long toolId) {
