@@ -57,3 +57,6 @@ SELECT r.comparison_id, r.side, r.persona, r.persona_name, r.score, r.verdict, r
 
 -- name: tool-ids
 SELECT slug, id FROM tool
+
+-- name: categories
+SELECT DISTINCT category FROM comparison_tool ORDER BY category

@@ -65,7 +65,7 @@ public final class Operator {
     private EditionFigures figures(EditionRecord e, Map<String, Map<String, Integer>> perEdition,
                                    Map<String, Map<String, Integer>> readers) {
         String week = e.week().toString();
-        return EditionFigures.of(e, ledger.counts(e.id()), perEdition.getOrDefault(week, Map.of()), readers.getOrDefault(week, Map.of()));
+        return EditionFigures.of(e, ledger.counts(e.id()), ledger.skipReasons(e.id()), perEdition.getOrDefault(week, Map.of()), readers.getOrDefault(week, Map.of()));
     }
 
     /** The latest reports that could not be read, newest first: what the page lists. */

@@ -157,6 +157,11 @@ public final class CatalogRepository {
         }
     }
 
+    /** The categories of the catalog's tools, which readers may follow (sorted). */
+    public List<String> categories() {
+        return Jdbc.run(db, "read the catalog's categories", con -> Jdbc.list(con, SQL.get("categories"), rs -> rs.getString(1)));
+    }
+
     /** Every tool's numeric id by slug. */
     public Map<String, Long> toolIds() {
         try (Connection con = db.getConnection();

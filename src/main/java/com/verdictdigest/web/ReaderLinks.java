@@ -5,6 +5,7 @@ import com.verdictdigest.events.EventSource;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkToken;
 import com.verdictdigest.links.Purpose;
+import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -12,6 +13,7 @@ import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.subscribers.Tool;
 import com.verdictdigest.week.IsoWeek;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The pages behind the links in emails. The rule for every one: a GET shows a page and changes
@@ -33,14 +36,19 @@ final class ReaderLinks {
     private final SubscriberRepository subscribers;
     private final SubscriptionService subscriptions;
     private final EditionArchive archive;
+    private final Supplier<List<String>> categories;
+    private final Clock clock;
 
+    /** @param categories the catalog's categories, which readers may follow */
     ReaderLinks(Pages pages, LinkBuilder links, SubscriberRepository subscribers, SubscriptionService subscriptions,
-                EditionArchive archive) {
+                EditionArchive archive, Supplier<List<String>> categories, Clock clock) {
         this.pages = pages;
         this.links = links;
         this.subscribers = subscribers;
         this.subscriptions = subscriptions;
         this.archive = archive;
+        this.categories = categories;
+        this.clock = clock;
     }
 
     /** A link's token and the reader it acts for. */
@@ -180,6 +188,10 @@ final class ReaderLinks {
     }
 
     private void showManage(Context ctx, Holder h) {
+        showManage(ctx, h, false);
+    }
+
+    private void showManage(Context ctx, Holder h, boolean saved) {
         Subscriber reader = subscribers.byId(h.reader().id()).orElseThrow();
         Map<String, Object> values = new HashMap<>();
         values.put("title", "Your subscription");
@@ -190,7 +202,27 @@ final class ReaderLinks {
         values.put("bookmarks", subscribers.bookmarks(reader.id()));
         values.put("base", "/m/" + h.token());
         values.put("csrf", csrf(h));
+        Preferences prefs = subscribers.preferences(reader.id());
+        values.put("prefs", prefs);
+        values.put("categories", categories.get());
+        values.put("paused", prefs.pausedAt(clock.instant()) ? JOINED.format(prefs.pausedUntil().atZone(ZoneOffset.UTC)) : null);
+        values.put("maxPause", Preferences.MAX_PAUSE_WEEKS);
+        values.put("saved", saved);
         pages.render(ctx, 200, "manage.html.vm", values);
+    }
+
+    void savePreferences(Context ctx) {
+        holder(ctx, Purpose.MANAGE).filter(h -> checkCsrf(ctx, h)).ifPresent(h -> {
+            PreferencesForm.Read read = PreferencesForm.read(ctx.formParamMap(), categories.get(),
+                    subscribers.preferences(h.reader().id()), clock.instant());
+            if (read.problem() != null) {
+                pages.message(ctx, 400, "Please check your choices", List.of(read.problem(),
+                        "Nothing was changed. Go back to the page and try again."), null, null, null);
+                return;
+            }
+            subscriptions.choose(h.reader().id(), read.preferences(), EventSource.PAGE, h.link().edition());
+            showManage(ctx, h, true);
+        });
     }
 
     void manageUnsubscribe(Context ctx) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
@@ -84,11 +85,11 @@ public final class WebServer implements AutoCloseable {
      * @param health  whether the database and the scheduler are up, for {@code /healthz}
      */
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
-                     SubscriptionService subscriptions, EditionArchive archive, List<RouteModule> modules,
-                     BooleanSupplier health, Clock clock) {
+                     SubscriptionService subscriptions, EditionArchive archive, Supplier<List<String>> categories,
+                     List<RouteModule> modules, BooleanSupplier health, Clock clock) {
         this.config = config;
         Pages pages = new Pages(templates);
-        ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive);
+        ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive, categories, clock);
         SignupForm signup = new SignupForm(pages, subscriptions, new ClientRateLimiter(config.subscribesPerClientPerHour(), clock),
                 new ClientRateLimiter(config.subscribesPerHour(), clock), new ClientAddress(config.trustedProxies()));
         ArchivePages digests = new ArchivePages(pages, archive, links);
@@ -120,6 +121,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/b/{token}", reader::bookmarkPage);
             cfg.routes.post("/b/{token}", reader::bookmark);
             cfg.routes.get("/m/{token}", reader::managePage);
+            cfg.routes.post("/m/{token}/preferences", reader::savePreferences);
             cfg.routes.post("/m/{token}/unsubscribe", reader::manageUnsubscribe);
             cfg.routes.post("/m/{token}/resubscribe", reader::manageResubscribe);
             cfg.routes.post("/m/{token}/bookmarks/{tool}/remove", reader::removeBookmark);
@@ -137,7 +139,7 @@ public final class WebServer implements AutoCloseable {
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The path holds a reader's token, a credential: it is masked in the log.
-                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
+                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|s|bookmarks)/[^/]+", "/$1/…");
                 OptionalInt clientFault = ClientFaults.status(e);
                 if (clientFault.isPresent()) {
                     clientFaults.warn(request, clientFault.getAsInt(), e);

@@ -30,4 +30,24 @@ public final class Inbox {
         twice.values().removeIf(ids -> ids.size() == 1);
         return twice;
     }
+
+    /** Each recipient's one message (a test that expects two copies uses {@link #messageIdsByRecipient}). */
+    public static Map<String, MimeMessage> byRecipient(MimeMessage[] messages) throws MessagingException {
+        Map<String, MimeMessage> byRecipient = new HashMap<>();
+        for (MimeMessage m : messages) {
+            byRecipient.put(((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress(), m);
+        }
+        return byRecipient;
+    }
+
+    /** The decoded text of a message's part of this type ({@code text/plain} or {@code text/html}). */
+    public static String part(MimeMessage message, String type) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
 }

@@ -71,7 +71,8 @@ public final class WebFixture implements AutoCloseable {
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
         server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
                 trustedProxies, Duration.ofMinutes(15), subscribesPerHour, 1_000),
-                templates, links, sender.digest.subscribers, subscriptions, archive, List.of(), () -> true, Clock.systemUTC()).start();
+                templates, links, sender.digest.subscribers, subscriptions, archive, sender.digest.catalog::categories, List.of(),
+                () -> true, Clock.systemUTC()).start();
     }
 
     /** Adds an active reader (or finds the one with that address). */

@@ -1,0 +1,123 @@
+package com.verdictdigest.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.verdictdigest.events.EventSource;
+import com.verdictdigest.subscribers.Preferences;
+import com.verdictdigest.subscribers.Subscriber;
+import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.testing.Inbox;
+import com.verdictdigest.testing.SenderFixture;
+import com.verdictdigest.week.IsoWeek;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Week 48 of the sample site holds, newest first, one Productivity comparison (Notion AI vs Granola)
+ * and two of Developer Tools (Cursor 3 vs Claude Code, Mistral 3 Small vs GPT-5 Fine-Tuning API).
+ */
+class ReaderPreferencesSendTest {
+    private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
+    private static final String MISTRAL = "Mistral 3 Small (22B) vs GPT-5 Fine-Tuning API";
+    private static final String CURSOR = "Cursor 3 vs Claude Code";
+    private static final String NOTION = "Notion AI vs Granola";
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+    private SenderFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new SenderFixture(dir.resolve("db"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private Subscriber reader(String name, Preferences preferences, String... bookmarks) {
+        Subscriber s = fx.readers(1, name, SubscriberStatus.ACTIVE).get(0);
+        for (String slug : bookmarks) {
+            fx.subscriptions.bookmark(s.id(), fx.subscriptions.toolBySlug(slug).orElseThrow(), EventSource.OPERATOR, null);
+        }
+        fx.subscriptions.choose(s.id(), preferences, EventSource.PAGE, null);
+        return s;
+    }
+
+    private static Preferences following(String... categories) {
+        return new Preferences(Set.of(categories), false, null, false);
+    }
+
+    private static List<String> titles(MimeMessage m) throws Exception {
+        Document html = Jsoup.parse(Inbox.part(m, "text/html"));
+        return html.select("table.card h2").eachText();
+    }
+
+    @Test
+    void eachReaderGetsTheComparisonsOfTheCategoriesTheyFollow() throws Exception {
+        Subscriber everything = reader("everything", Preferences.DEFAULT);
+        Subscriber developer = reader("developer", following("Developer Tools"));
+        Subscriber productive = reader("productive", following("Productivity"));
+        Subscriber both = reader("both", following("Productivity", "Developer Tools"), "mistral-3-small-22b");
+
+        SendSummary summary = fx.sender(SenderFixture.smtp(greenMail.getSmtp().getPort()), SenderFixture.fast(2)).send(W48);
+
+        assertThat(summary.counts().sent()).isEqualTo(4);
+        Map<String, MimeMessage> got = Inbox.byRecipient(greenMail.getReceivedMessages());
+        assertThat(titles(got.get(everything.email()))).containsExactly(NOTION, CURSOR, MISTRAL);
+        assertThat(titles(got.get(developer.email()))).containsExactly(CURSOR, MISTRAL);
+        assertThat(titles(got.get(productive.email()))).containsExactly(NOTION);
+        assertThat(titles(got.get(both.email()))).as("a bookmarked tool's comparison comes first").containsExactly(MISTRAL, NOTION, CURSOR);
+
+        String developerText = Inbox.part(got.get(developer.email()), "text/plain");
+        assertThat(developerText).contains(CURSOR, MISTRAL, "2 new verdicts for you this week").doesNotContain(NOTION);
+        assertThat(got.get(developer.email()).getSubject()).isEqualTo("Week 48: 2 new verdicts · " + CURSOR + " and more");
+        String productiveText = Inbox.part(got.get(productive.email()), "text/plain");
+        assertThat(productiveText).contains(NOTION, "1 new verdict for you this week").doesNotContain(CURSOR, MISTRAL);
+        assertThat(got.get(productive.email()).getSubject()).isEqualTo("Week 48: 1 new verdict · " + NOTION);
+        assertThat(Jsoup.parse(Inbox.part(got.get(productive.email()), "text/html")).selectFirst("h1").text())
+                .isEqualTo("1 new verdict for you this week");
+        assertThat(got.get(everything.email()).getSubject()).isEqualTo("Week 48: 3 new verdicts · " + NOTION + " and more");
+    }
+
+    @Test
+    void readersWithNothingThisWeekArePausedOrSkippedWithTheReasonAndCounted() throws Exception {
+        Instant now = Instant.now();
+        Subscriber design = reader("design", following("Design"));
+        Subscriber quietBookmarks = reader("quiet", new Preferences(Set.of(), true, null, false), "v0");
+        Subscriber newsOnBookmark = reader("news", new Preferences(Set.of(), true, null, false), "cursor-3");
+        Subscriber paused = reader("paused", new Preferences(Set.of(), false, now.plus(Duration.ofDays(14)), false));
+        Subscriber pauseOver = reader("over", new Preferences(Set.of(), false, now.minus(Duration.ofMinutes(1)), false));
+
+        SendSummary summary = fx.sender(SenderFixture.smtp(greenMail.getSmtp().getPort()), SenderFixture.fast(2)).send(W48);
+
+        assertThat(summary.outcome()).isEqualTo(SendSummary.Outcome.SENT);
+        assertThat(summary.counts().sent()).isEqualTo(2);
+        assertThat(summary.counts().skipped()).isEqualTo(3);
+        Map<String, MimeMessage> got = Inbox.byRecipient(greenMail.getReceivedMessages());
+        assertThat(got).containsOnlyKeys(newsOnBookmark.email(), pauseOver.email());
+        assertThat(titles(got.get(newsOnBookmark.email()))).containsExactly(CURSOR, NOTION, MISTRAL);
+        long edition = fx.editions.find(W48).orElseThrow().id();
+        assertThat(fx.ledger.skipReasons(edition))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("nothing-followed", 1, "no-bookmark-news", 1, "paused", 1));
+        assertThat(List.of(design, quietBookmarks, paused)).noneMatch(s -> got.containsKey(s.email()));
+    }
+}
