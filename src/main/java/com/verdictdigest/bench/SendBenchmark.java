@@ -7,7 +7,9 @@ import com.verdictdigest.delivery.EditionSender;
 import com.verdictdigest.delivery.SendSummary;
 import com.verdictdigest.store.ScratchSchema;
 import com.verdictdigest.store.StoreConfig;
+import com.verdictdigest.subscribers.Bookmark;
 import com.verdictdigest.subscribers.EmailAddress;
+import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.week.IsoWeek;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +32,7 @@ import java.util.stream.Stream;
  * Sends the sample site's week 2026-W48 to N made-up readers through the whole pipeline (plan,
  * render once, personalise, record each delivery in the ledger, compose, SMTP) in a throwaway
  * database, and prints its figures, the last line as JSON for harnesses that compare senders
- * (README, Performance).
+ * (README, Performance). The readers are {@link ReaderMix}'s: some skip the week by their preferences.
  */
 public final class SendBenchmark {
     private static final IsoWeek WEEK = IsoWeek.parse("2026-W48");
@@ -101,11 +104,17 @@ public final class SendBenchmark {
             }
             app.subscribers().insertActive(batch);
             List<Map.Entry<Long, String>> bookmarks = new ArrayList<>();
-            for (long id = from; id <= to; id += 3) { // a third of the readers bookmarked two tools
-                bookmarks.add(new AbstractMap.SimpleEntry<>(id, tools.get((int) (id % tools.size()))));
-                bookmarks.add(new AbstractMap.SimpleEntry<>(id, tools.get((int) ((id + 5) % tools.size()))));
+            Map<Long, Preferences> preferences = new HashMap<>();
+            for (long id = from; id <= to; id++) {
+                for (Bookmark b : ReaderMix.bookmarks(id, tools)) {
+                    bookmarks.add(new AbstractMap.SimpleEntry<>(id, b.toolSlug()));
+                }
+                if (!ReaderMix.preferences(id).equals(Preferences.DEFAULT)) {
+                    preferences.put(id, ReaderMix.preferences(id));
+                }
             }
             app.subscribers().insertBookmarks(bookmarks);
+            app.subscribers().insertPreferences(preferences);
         }
     }
 

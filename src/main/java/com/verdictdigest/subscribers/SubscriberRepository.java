@@ -90,6 +90,15 @@ public final class SubscriberRepository {
         batch("add bookmarks", "insert-bookmark", bookmarks.stream().map(b -> new Object[] {b.getKey(), b.getValue(), now}).toList());
     }
 
+    /** Readers' preferences in one batch, with no events, as a bulk load does (readers who never chose have none). */
+    public void insertPreferences(Map<Long, Preferences> preferences) {
+        Timestamp now = Timestamp.from(clock.instant());
+        batch("add preferences", "insert-preferences", preferences.entrySet().stream().map(e -> new Object[] {e.getKey(),
+                e.getValue().storedCategories(), e.getValue().bookmarkedOnly(),
+                e.getValue().pausedUntil() == null ? null : Timestamp.from(e.getValue().pausedUntil()), e.getValue().alerts(), now})
+                .toList());
+    }
+
     private void batch(String what, String statement, List<Object[]> rows) {
         Jdbc.inTransaction(db, what, con -> {
             try (PreparedStatement ps = con.prepareStatement(SQL.get(statement))) {
