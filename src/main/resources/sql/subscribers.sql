@@ -41,6 +41,11 @@ UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ?, status_chang
 UPDATE subscriber SET status = 'active', confirmed_at = ?, status_changed_at = ?, status_reason = NULL
  WHERE id = ? AND status = 'pending'
 
+-- name: confirm-with-welcome
+-- The reader's own confirmation: active, and due a welcome email (sent by the WelcomeQueue).
+UPDATE subscriber SET status = 'active', confirmed_at = ?, status_changed_at = ?, status_reason = NULL, welcome_due = TRUE
+ WHERE id = ? AND status = 'pending'
+
 -- name: resubscribe
 -- Only soon after the unsubscribe ("changed your mind?"); later, an old link goes through double opt-in.
 -- A reader who complained is never mailed again, whatever link they keep.
@@ -84,6 +89,17 @@ UPDATE subscriber SET confirmation_due = FALSE WHERE id = ? AND confirmation_due
 -- name: requeue-confirmation
 -- The relay failed: due again, for the next round.
 UPDATE subscriber SET confirmation_due = TRUE WHERE id = ? AND status = 'pending'
+
+-- name: due-welcomes
+SELECT id FROM subscriber WHERE welcome_due = TRUE FETCH FIRST 20 ROWS ONLY
+
+-- name: take-welcome
+-- Taken before it is sent, so two processes never both send it.
+UPDATE subscriber SET welcome_due = FALSE WHERE id = ? AND welcome_due = TRUE
+
+-- name: requeue-welcome
+-- The relay failed: due again, for the next round, unless the reader left meanwhile.
+UPDATE subscriber SET welcome_due = TRUE WHERE id = ? AND status = 'active'
 
 -- name: delete-bookmark
 DELETE FROM bookmark WHERE subscriber_id = ? AND tool_slug = ?

@@ -20,6 +20,7 @@ import com.verdictdigest.digest.DigestConfig;
 import com.verdictdigest.digest.EditionRenderer;
 import com.verdictdigest.editions.EditionArchive;
 import com.verdictdigest.editions.EditionPreparer;
+import com.verdictdigest.editions.EditionRecord;
 import com.verdictdigest.editions.EditionProofs;
 import com.verdictdigest.editions.EditionStore;
 import com.verdictdigest.events.EventLog;
@@ -37,8 +38,12 @@ import com.verdictdigest.store.Database;
 import com.verdictdigest.store.StoreConfig;
 import com.verdictdigest.subscribers.ConfirmationMail;
 import com.verdictdigest.subscribers.ConfirmationQueue;
+import com.verdictdigest.schedule.ScheduleConfig;
+import com.verdictdigest.schedule.ScheduleWording;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
+import com.verdictdigest.subscribers.WelcomeMail;
+import com.verdictdigest.subscribers.WelcomeQueue;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.web.RouteModule;
 import com.verdictdigest.web.WebConfig;
@@ -63,6 +68,7 @@ public final class App implements AutoCloseable {
     private Mailer mailer;
     private Templates templates;
     private ConfirmationQueue confirmationQueue;
+    private WelcomeQueue welcomeQueue;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -193,6 +199,22 @@ public final class App implements AutoCloseable {
         return confirmationQueue;
     }
 
+    /** The welcome email after a reader confirms: the schedule of {@code digest.schedule}, the newest edition that went out. */
+    public WelcomeMail welcomeMail() {
+        ScheduleWording schedule = new ScheduleWording(ScheduleConfig.from(settings));
+        EditionArchive archive = new EditionArchive(editions(), catalog(), renderer());
+        return new WelcomeMail(templates(), links(), composer(), mailer(), settings.get(Keys.MAIL_POSTAL_ADDRESS),
+                () -> schedule.words(clock.instant()), () -> archive.published().stream().findFirst().map(EditionRecord::week));
+    }
+
+    /** The queue of welcome emails, one per process; {@code serve} starts it. */
+    public synchronized WelcomeQueue welcomeQueue() {
+        if (welcomeQueue == null) {
+            welcomeQueue = new WelcomeQueue(database().dataSource(), subscribers(), welcomeMail());
+        }
+        return welcomeQueue;
+    }
+
     /** The web server: the readers' pages, the routes of {@code modules} (the operator's), and {@code health}. */
     public WebServer webServer(List<RouteModule> modules, BooleanSupplier health) {
         return new WebServer(WebConfig.from(settings), templates(), links(), subscribers(), subscriptions(),
@@ -221,6 +243,9 @@ public final class App implements AutoCloseable {
     public synchronized void close() {
         if (confirmationQueue != null) {
             confirmationQueue.close();
+        }
+        if (welcomeQueue != null) {
+            welcomeQueue.close();
         }
         if (mailer != null) {
             mailer.close();

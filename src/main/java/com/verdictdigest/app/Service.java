@@ -9,6 +9,7 @@ import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.delivery.EditionControl;
 import com.verdictdigest.editions.EditionStatus;
+import com.verdictdigest.editions.Preflight;
 import com.verdictdigest.schedule.DigestScheduler;
 import com.verdictdigest.schedule.ScheduleConfig;
 import com.verdictdigest.schedule.WeeklyDigest;
@@ -38,6 +39,12 @@ public final class Service implements AutoCloseable {
     public Service(App app) {
         this.app = app;
         app.mailer(); // a relay setting that cannot work stops start-up, not the first send
+        List<String> welcomeProblems = new Preflight(app.digestConfig()).check(app.welcomeMail().sample());
+        if (!welcomeProblems.isEmpty()) {
+            // As a digest's: an operator would rather fix a template than welcome every new reader with a broken email.
+            throw new IllegalStateException("The welcome email (templates/welcome.*.vm) failed preflight: "
+                    + String.join("; ", welcomeProblems));
+        }
         this.control = new EditionControl(app.editions(), app.ledger(), app.preparer(), app::sender);
         ScheduleConfig schedule = ScheduleConfig.from(app.settings());
         this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
@@ -79,6 +86,7 @@ public final class Service implements AutoCloseable {
         try {
             web.start();
             app.confirmationQueue().start();
+            app.welcomeQueue().start();
             scheduler.start();
             app.editions().all().stream().filter(e -> e.status() == EditionStatus.SENDING).forEach(e -> {
                 log.info("Resuming {}, interrupted while sending", e.week());

@@ -3,6 +3,7 @@ package com.verdictdigest.editions;
 import com.verdictdigest.digest.DigestConfig;
 import com.verdictdigest.digest.DigestEmail;
 import com.verdictdigest.digest.EditionRenderer;
+import com.verdictdigest.subscribers.WelcomeEmail;
 import com.verdictdigest.templates.Slot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,11 @@ public final class Preflight {
             problems.add("an unfilled personal slot is left in the message");
         }
         return problems;
+    }
+
+    /** The same checks on a welcome email: it goes to one reader at a time, but a broken one to every new reader. */
+    public List<String> check(WelcomeEmail email) {
+        return check(new DigestEmail(email.subject(), email.html(), email.text(), email.unsubscribeUrl()));
     }
 
     static boolean isLocal(URI uri) {

@@ -30,6 +30,7 @@ public final class MessageComposer {
     private final Clock clock;
     private final String fromHeader;
     private final String replyToHeader;
+    private final String listIdHeader;
     private final String envelopeFrom;
     private final MessageIds messageIds;
     /** Per-reader envelope senders, or null for {@link #envelopeFrom} on every message. */
@@ -52,6 +53,7 @@ public final class MessageComposer {
         this.messageIds = config.messageIds();
         this.fromHeader = header("From", encodeAddress(from));
         this.replyToHeader = config.replyTo().isEmpty() ? "" : header("Reply-To", encodeAddress(address(config.replyTo())));
+        this.listIdHeader = header("List-Id", "\"Weekly AI Tool Verdicts\" <" + config.listId() + ">"); // RFC 2919
         byte[] nonce = new byte[12];
         new SecureRandom().nextBytes(nonce);
         // "=_" cannot occur in quoted-printable text ("=" is always followed by hex or a line break),
@@ -75,7 +77,7 @@ public final class MessageComposer {
         StringBuilder h = new StringBuilder(512);
         h.append(fromHeader).append(replyToHeader);
         h.append(header("Subject", encodeText(subject)));
-        h.append(header("List-Id", "\"Weekly AI Tool Verdicts\" <" + config.listId() + ">"));
+        h.append(listIdHeader);
         // RFC 8058: with List-Unsubscribe-Post, mailbox providers may POST to the https address in one click.
         h.append(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         // Gmail's Feedback-ID: campaign:customer:mail type:sender.
@@ -120,13 +122,32 @@ public final class MessageComposer {
      * not list mail; {@code text} and {@code html} with CRLF line ends.
      */
     public OutgoingMessage transactional(String recipient, String subject, String text, String html) {
-        String messageId = messageIds.oneOff("confirm");
+        return oneOff(messageIds.oneOff("confirm"), recipient, subject, "", text, html);
+    }
+
+    /**
+     * A one-off message to one reader that is list mail (the welcome): the list headers of every
+     * digest, List-Id (RFC 2919) and List-Unsubscribe with the reader's own link (RFC 2369), which
+     * mailbox providers may POST to in one click (RFC 8058); {@code text} and {@code html} with CRLF
+     * line ends.
+     */
+    public OutgoingMessage listMessage(String messageId, String recipient, String subject, String text, String html,
+                                       String unsubscribeUrl) {
+        String list = listIdHeader + header("List-Unsubscribe", "<" + unsubscribeUrl + ">" + unsubscribeMailto)
+                + header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return oneOff(messageId, recipient, subject, list, text, html);
+    }
+
+    /** {@code listHeaders}: the list's header lines, or empty for a message that is not list mail. */
+    private OutgoingMessage oneOff(String messageId, String recipient, String subject, String listHeaders, String text,
+                                   String html) {
         StringBuilder h = new StringBuilder(512);
         h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
         h.append(fromHeader).append(replyToHeader);
         h.append(header("To", address(recipient).getAddress()));
         h.append(header("Subject", encodeText(subject)));
         h.append(header("Message-ID", "<" + messageId + ">"));
+        h.append(listHeaders);
         h.append(header("Auto-Submitted", "auto-generated"));
         h.append(header("MIME-Version", "1.0"));
         h.append(header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\""));

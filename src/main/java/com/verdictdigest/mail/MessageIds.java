@@ -43,6 +43,15 @@ public final class MessageIds {
         return "digest-" + copy + "-" + HEX.formatHex(tags.of(copy.getBytes(StandardCharsets.US_ASCII))) + "@" + domain;
     }
 
+    /**
+     * The id of a reader's welcome email, signed as a digest's (the tag covers "welcome-" and the
+     * reader, so it can never pass for a digest's) and the same on every attempt.
+     */
+    public String welcome(long readerId) {
+        String copy = "welcome-" + readerId;
+        return copy + "-" + HEX.formatHex(tags.of(copy.getBytes(StandardCharsets.US_ASCII))) + "@" + domain;
+    }
+
     /** A fresh id for a one-off message of a kind ("confirm", "test"): never the same twice. */
     public String oneOff(String kind) {
         return kind + "-" + UUID.randomUUID() + "@" + domain;

@@ -6,21 +6,16 @@ import com.verdictdigest.links.Purpose;
 import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.MessageComposer;
 import com.verdictdigest.mail.OutgoingMessage;
-import com.verdictdigest.mail.SendFailure;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.templates.TextWrapper;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The double opt-in mail, rendered from {@code confirm.*.vm} and sent through the delivery engine's mailer. */
 public final class ConfirmationMail implements ConfirmationSender {
-    private static final Logger log = LoggerFactory.getLogger(ConfirmationMail.class);
-
     private final Templates templates;
     private final LinkBuilder links;
     private final MessageComposer composer;
-    private final Mailer mailer;
+    private final OneOffDelivery delivery;
     private final String postalAddress;
 
     public ConfirmationMail(Templates templates, LinkBuilder links, MessageComposer composer, Mailer mailer,
@@ -28,7 +23,7 @@ public final class ConfirmationMail implements ConfirmationSender {
         this.templates = templates;
         this.links = links;
         this.composer = composer;
-        this.mailer = mailer;
+        this.delivery = new OneOffDelivery(mailer);
         this.postalAddress = postalAddress;
     }
 
@@ -40,17 +35,6 @@ public final class ConfirmationMail implements ConfirmationSender {
         String html = TextWrapper.crlf(templates.get("confirm.html.vm").render(values));
         OutgoingMessage message = composer.transactional(reader.email(), "Confirm your subscription to Weekly AI Tool Verdicts",
                 text, html);
-        try (Mailer.Session session = mailer.open()) {
-            session.send(message);
-            return true;
-        } catch (SendFailure e) {
-            if (e.permanent()) {
-                // The relay refused this address or message for good: trying again changes nothing.
-                log.warn("Confirmation mail to reader {} refused for good: {}", reader.id(), e.getMessage());
-                return true;
-            }
-            log.warn("Confirmation mail to reader {} failed, to be tried again: {}", reader.id(), e.getMessage());
-            return false;
-        }
+        return delivery.send(message, "Confirmation mail", reader.id());
     }
 }

@@ -9,13 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends the confirmation mails that sign-ups queued (a flag on the reader, set in the sign-up's own
@@ -25,64 +22,28 @@ import org.slf4j.LoggerFactory;
  * between taking and sending loses that one mail: the reader can sign up again.)
  */
 public final class ConfirmationQueue implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ConfirmationQueue.class);
     private static final NamedSql SQL = NamedSql.load("subscribers");
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final DataSource db;
     private final SubscriberRepository subscribers;
     private final ConfirmationSender sender;
-    private final Object signal = new Object();
-    private Thread thread;
-    private volatile boolean closed;
-    private boolean woken;
+    private final QueueThread thread;
 
     public ConfirmationQueue(DataSource db, SubscriberRepository subscribers, ConfirmationSender sender) {
         this.db = db;
         this.subscribers = subscribers;
         this.sender = sender;
+        this.thread = new QueueThread("confirmation-mail", "Confirmation mails", this::sendDue);
     }
 
-    public synchronized ConfirmationQueue start() {
-        if (thread == null) {
-            thread = new Thread(this::loop, "confirmation-mail");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public ConfirmationQueue start() {
+        thread.start();
         return this;
     }
 
     /** A sign-up queued a mail: send it now rather than at the next poll. */
     void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (!closed) {
-            Duration pause = POLL;
-            try {
-                if (!sendDue()) {
-                    pause = AFTER_FAILURE;
-                }
-            } catch (RuntimeException e) {
-                log.warn("Confirmation mails could not be sent this round: {}", e.getMessage());
-                pause = AFTER_FAILURE;
-            }
-            synchronized (signal) {
-                if (!woken && !closed) {
-                    try {
-                        signal.wait(pause.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                woken = false;
-            }
-        }
+        thread.wake();
     }
 
     /**
@@ -126,18 +87,6 @@ public final class ConfirmationQueue implements AutoCloseable {
     /** Stops after the mail being sent, if any. */
     @Override
     public void close() {
-        closed = true;
-        wake();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }

@@ -60,7 +60,8 @@ public final class SubscriptionService {
     /**
      * The operator adds a reader (by hand or by import). An address already stored (in any case) is
      * never duplicated; with {@code ACTIVE}, a pending reader is activated, but one who unsubscribed
-     * or bounced stays so. Each change is an event with {@code source}.
+     * or bounced stays so. Each change is an event with {@code source}. No welcome email: only a
+     * reader's own confirmation is due one.
      */
     public Added add(EmailAddress email, SubscriberStatus status, EventSource source) {
         if (added(email, status, source)) {
@@ -118,9 +119,10 @@ public final class SubscriptionService {
         }
     }
 
+    /** The reader confirms by their link: active, and due a welcome email (the {@link WelcomeQueue} sends it). */
     public boolean confirm(long id) {
         Timestamp now = now();
-        return change(id, "confirm", EventKind.CONFIRM, EventSource.PAGE, null, now, now, id);
+        return change(id, "confirm-with-welcome", EventKind.CONFIRM, EventSource.PAGE, null, now, now, id);
     }
 
     /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */
