@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verdictdigest.testing.Poll;
+import com.verdictdigest.subscribers.Preferences;
+import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.testing.ServiceFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +115,27 @@ class AdminApiTest {
         assertThat(list.get("nextRun").asText()).isNotEmpty();
         assertThat(admin("GET", "/admin/api/editions/2026-W48/preview", null).body()).contains("3 new verdicts this week");
         assertThat(admin("POST", "/admin/api/editions", "{\"week\": \"not a week\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void readersSkippedByTheirPreferencesAreCountedByReason() throws Exception {
+        var readers = fx.app.subscribers();
+        var ids = readers.pages(SubscriberStatus.ACTIVE, 40).iterator().next();
+        Map<Long, Preferences> chosen = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            chosen.put(ids.get(i).id(), new Preferences(Set.of("Design"), false, null, false));
+        }
+        chosen.put(ids.get(3).id(), new Preferences(Set.of(), false,
+                Instant.now().plusSeconds(3600), false));
+        readers.insertPreferences(chosen);
+
+        admin("POST", "/admin/api/editions", "{\"week\": \"2026-W48\"}");
+        JsonNode done = waitFor("2026-W48", e -> e.get("status").asText().equals("sent"));
+
+        assertThat(done.get("sent").asInt()).isEqualTo(36);
+        assertThat(done.get("skipped").asInt()).isEqualTo(4);
+        assertThat(done.get("skipReasons").get("nothing-followed").asInt()).isEqualTo(3);
+        assertThat(done.get("skipReasons").get("paused").asInt()).isEqualTo(1);
     }
 
     @Test
