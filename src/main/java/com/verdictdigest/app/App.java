@@ -40,6 +40,7 @@ import com.verdictdigest.subscribers.ConfirmationQueue;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.votes.Votes;
 import com.verdictdigest.web.RouteModule;
 import com.verdictdigest.web.WebConfig;
 import com.verdictdigest.web.WebServer;
@@ -169,6 +170,11 @@ public final class App implements AutoCloseable {
 
     public EventLog events() {
         return new EventLog(database().dataSource(), clock);
+    }
+
+    /** Readers' ship-or-skip votes and their tallies. */
+    public Votes votes() {
+        return new Votes(database().dataSource(), events(), settings.get(Keys.VOTES_MIN_READERS), clock);
     }
 
     /** The template engine, one per process (it caches what it parsed). */
