@@ -202,7 +202,7 @@ public final class App implements AutoCloseable {
     /** The web server: the readers' pages, the routes of {@code modules} (the operator's), and {@code health}. */
     public WebServer webServer(List<RouteModule> modules, BooleanSupplier health) {
         return new WebServer(WebConfig.from(settings), templates(), links(), subscribers(), subscriptions(),
-                new EditionArchive(editions(), catalog(), renderer()), modules, health, clock);
+                new EditionArchive(editions(), catalog(), renderer()), votes(), modules, health, clock);
     }
 
     /** The outbox folder when mail goes there (no smtp.host), otherwise null. */

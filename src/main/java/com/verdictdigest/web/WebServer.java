@@ -6,6 +6,7 @@ import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.votes.Votes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,11 +81,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * @param votes   readers' ship-or-skip votes, cast from {@code /s/{token}} and tallied at {@code /api/votes}
      * @param modules routes of other features (the operator's API and page), added after the readers' own
      * @param health  whether the database and the scheduler are up, for {@code /healthz}
      */
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
-                     SubscriptionService subscriptions, EditionArchive archive, List<RouteModule> modules,
+                     SubscriptionService subscriptions, EditionArchive archive, Votes votes, List<RouteModule> modules,
                      BooleanSupplier health, Clock clock) {
         this.config = config;
         Pages pages = new Pages(templates);
@@ -93,6 +95,7 @@ public final class WebServer implements AutoCloseable {
                 new ClientRateLimiter(config.subscribesPerHour(), clock), new ClientAddress(config.trustedProxies()));
         ArchivePages digests = new ArchivePages(pages, archive, links);
         BookmarksApi api = new BookmarksApi(reader, subscribers, subscriptions);
+        VotePages votePages = new VotePages(pages, reader, votes);
 
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
@@ -124,12 +127,15 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.post("/m/{token}/resubscribe", reader::manageResubscribe);
             cfg.routes.post("/m/{token}/bookmarks/{tool}/remove", reader::removeBookmark);
             cfg.routes.get("/v/{token}", reader::view);
+            cfg.routes.get("/s/{token}", votePages::page);
+            cfg.routes.post("/s/{token}", votePages::vote);
             cfg.routes.get("/digests", digests::list);
             cfg.routes.get("/digests/feed.atom", digests::feed);
             cfg.routes.get("/digests/{week}", digests::edition);
             cfg.routes.get("/api/bookmarks/{token}", api::list);
             cfg.routes.post("/api/bookmarks/{token}", api::add);
             cfg.routes.delete("/api/bookmarks/{token}/{tool}", api::remove);
+            cfg.routes.get("/api/votes", new VotesApi(votes)::tallies);
             cfg.routes.get("/healthz", ctx -> ctx.status(health.getAsBoolean() ? 200 : 503)
                     .result(health.getAsBoolean() ? "ok\n" : "unavailable\n"));
 
@@ -137,7 +143,7 @@ public final class WebServer implements AutoCloseable {
 
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The path holds a reader's token, a credential: it is masked in the log.
-                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|bookmarks)/[^/]+", "/$1/…");
+                String request = ctx.method() + " " + ctx.path().replaceAll("/(c|u|b|m|v|s|bookmarks)/[^/]+", "/$1/…");
                 OptionalInt clientFault = ClientFaults.status(e);
                 if (clientFault.isPresent()) {
                     clientFaults.warn(request, clientFault.getAsInt(), e);
