@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * An edition with its figures, as the operator sees it (admin page and API). {@code bounces} are
  * its hard bounces, {@code softBounces} and {@code complaints} the rest of what came back, each in
- * readers; the rates are shares of {@code mailed}, the copies handed to the relay (see
- * {@link BounceFigures}), null while none was.
+ * readers; {@code votes} counts the ship-or-skip votes cast or changed from its links; the rates
+ * are shares of {@code mailed}, the copies handed to the relay (see {@link BounceFigures}), null
+ * while none was.
  */
 public record EditionFigures(long id, String week, String status, String statusReason, String subject, int comparisons,
                              int recipients, int sent, int failed, int skipped, int pending, int inDoubt,
-                             int unsubscribes, int bookmarks, int bounces, int progressPercent,
+                             int unsubscribes, int bookmarks, int votes, int bounces, int progressPercent,
                              int softBounces, int complaints, int mailed, Double hardBounceRate, Double softBounceRate,
                              Double complaintRate, boolean hardBounceWarning, boolean complaintWarning, List<String> warnings) {
 
@@ -27,7 +28,7 @@ public record EditionFigures(long id, String week, String status, String statusR
         BounceFigures b = BounceFigures.of(c, readers);
         return new EditionFigures(e.id(), e.week().toString(), e.status().word(), e.statusReason(), e.subject(),
                 e.comparisons(), recipients, c.sent(), c.failed(), c.skipped(), c.pending() + c.inFlight(), c.inDoubt(),
-                events.getOrDefault("unsubscribe", 0), events.getOrDefault("bookmark", 0), b.hard(), progress,
+                events.getOrDefault("unsubscribe", 0), events.getOrDefault("bookmark", 0), events.getOrDefault("vote", 0), b.hard(), progress,
                 b.soft(), b.complaints(), b.mailed(), b.hardRate(), b.softRate(), b.complaintRate(),
                 b.hardBounceWarning(), b.complaintWarning(), b.warnings());
     }
