@@ -46,6 +46,7 @@ class ArchitectureTest {
             .layer("digest").definedBy("com.verdictdigest.digest..")
             .layer("subscribers").definedBy("com.verdictdigest.subscribers..")
             .layer("events").definedBy("com.verdictdigest.events..")
+            .layer("votes").definedBy("com.verdictdigest.votes..")
             .layer("catalog").definedBy("com.verdictdigest.catalog..")
             .layer("mail").definedBy("com.verdictdigest.mail..")
             .layer("links").definedBy("com.verdictdigest.links..")
@@ -55,13 +56,13 @@ class ArchitectureTest {
             .layer("week").definedBy("com.verdictdigest.week..")
             .whereLayer("main").mayOnlyAccessLayers("cli")
             .whereLayer("app").mayOnlyAccessLayers("admin", "bounces", "catalog", "config", "delivery", "digest", "editions", "events", "links",
-                    "mail", "schedule", "store", "subscribers", "templates", "web", "week")
+                    "mail", "schedule", "store", "subscribers", "templates", "votes", "web", "week")
             .whereLayer("bench").mayOnlyAccessLayers("app", "bounces", "catalog", "config", "delivery", "digest", "editions",
                     "links", "mail", "store", "subscribers", "week")
             .whereLayer("admin").mayOnlyAccessLayers("bounces", "config", "delivery", "digest", "editions", "events", "mail", "schedule",
                     "subscribers", "templates", "web", "week")
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",
-                    "week")
+                    "votes", "week")
             .whereLayer("schedule").mayOnlyAccessLayers("catalog", "config", "delivery", "editions", "week")
             .whereLayer("bounces").mayOnlyAccessLayers("config", "mail", "store", "subscribers", "week")
             .whereLayer("delivery").mayOnlyAccessLayers("config", "editions", "mail", "store", "subscribers", "week")
@@ -70,6 +71,7 @@ class ArchitectureTest {
             .whereLayer("digest").mayOnlyAccessLayers("catalog", "config", "links", "mail", "subscribers", "templates", "week")
             .whereLayer("subscribers").mayOnlyAccessLayers("events", "links", "mail", "store", "templates", "week")
             .whereLayer("events").mayOnlyAccessLayers("store", "week")
+            .whereLayer("votes").mayOnlyAccessLayers("events", "store", "week")
             .whereLayer("catalog").mayOnlyAccessLayers("config", "store", "templates")
             .whereLayer("mail").mayOnlyAccessLayers("config", "links", "templates", "week")
             .whereLayer("links").mayOnlyAccessLayers("config", "week")

@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * An edition with its figures, as the operator sees it (admin page and API). {@code bounces} are
  * its hard bounces, {@code softBounces} and {@code complaints} the rest of what came back, each in
- * readers; the rates are shares of {@code mailed}, the copies handed to the relay (see
- * {@link BounceFigures}), null while none was. {@code skipReasons} counts the skipped readers by why:
- * they left before their turn ({@code left}), paused ({@code paused}), or the edition held nothing
- * they asked for ({@code nothing-followed}, {@code no-bookmark-news}).
+ * readers; {@code votes} counts the ship-or-skip votes cast or changed from its links; the rates
+ * are shares of {@code mailed}, the copies handed to the relay (see {@link BounceFigures}), null
+ * while none was. {@code skipReasons} counts the skipped readers by why: they left before their turn
+ * ({@code left}), paused ({@code paused}), or the edition held nothing they asked for
+ * ({@code nothing-followed}, {@code no-bookmark-news}).
  */
 public record EditionFigures(long id, String week, String status, String statusReason, String subject, int comparisons,
                              int recipients, int sent, int failed, int skipped, int pending, int inDoubt,
-                             int unsubscribes, int bookmarks, int bounces, int progressPercent,
+                             int unsubscribes, int bookmarks, int votes, int bounces, int progressPercent,
                              int softBounces, int complaints, int mailed, Double hardBounceRate, Double softBounceRate,
                              Double complaintRate, boolean hardBounceWarning, boolean complaintWarning, List<String> warnings,
                              Map<String, Integer> skipReasons) {
@@ -35,7 +36,7 @@ public record EditionFigures(long id, String week, String status, String statusR
         BounceFigures b = BounceFigures.of(c, readers);
         return new EditionFigures(e.id(), e.week().toString(), e.status().word(), e.statusReason(), e.subject(),
                 e.comparisons(), recipients, c.sent(), c.failed(), c.skipped(), c.pending() + c.inFlight(), c.inDoubt(),
-                events.getOrDefault("unsubscribe", 0), events.getOrDefault("bookmark", 0), b.hard(), progress,
+                events.getOrDefault("unsubscribe", 0), events.getOrDefault("bookmark", 0), events.getOrDefault("vote", 0), b.hard(), progress,
                 b.soft(), b.complaints(), b.mailed(), b.hardRate(), b.softRate(), b.complaintRate(),
                 b.hardBounceWarning(), b.complaintWarning(), b.warnings(), skipReasons);
     }

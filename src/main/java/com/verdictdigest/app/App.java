@@ -45,6 +45,7 @@ import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.subscribers.WelcomeMail;
 import com.verdictdigest.subscribers.WelcomeQueue;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.votes.Votes;
 import com.verdictdigest.web.RouteModule;
 import com.verdictdigest.web.WebConfig;
 import com.verdictdigest.web.WebServer;
@@ -123,7 +124,7 @@ public final class App implements AutoCloseable {
     }
 
     public EditionPreparer preparer() {
-        return new EditionPreparer(editions(), catalog(), renderer(), digestConfig(), composer(), links());
+        return new EditionPreparer(editions(), catalog(), renderer(), digestConfig(), composer(), links(), votes()::talliesShown);
     }
 
     public EditionProofs proofs() {
@@ -177,6 +178,11 @@ public final class App implements AutoCloseable {
         return new EventLog(database().dataSource(), clock);
     }
 
+    /** Readers' ship-or-skip votes and their tallies. */
+    public Votes votes() {
+        return new Votes(database().dataSource(), events(), settings.get(Keys.VOTES_MIN_READERS), clock);
+    }
+
     /** The template engine, one per process (it caches what it parsed). */
     public synchronized Templates templates() {
         if (templates == null) {
@@ -218,7 +224,7 @@ public final class App implements AutoCloseable {
     /** The web server: the readers' pages, the routes of {@code modules} (the operator's), and {@code health}. */
     public WebServer webServer(List<RouteModule> modules, BooleanSupplier health) {
         return new WebServer(WebConfig.from(settings), templates(), links(), subscribers(), subscriptions(),
-                new EditionArchive(editions(), catalog(), renderer()), catalog()::categories, modules, health, clock);
+                new EditionArchive(editions(), catalog(), renderer()), votes(), catalog()::categories, modules, health, clock);
     }
 
     /** The outbox folder when mail goes there (no smtp.host), otherwise null. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"List reader events (subscribe, confirm, unsubscribe, resubscribe, bookmark, unbookmark, bounce, soft-bounce,",
-                "complaint) and count them per edition; per edition, show hard and soft bounces and complaints in readers and as",
+                "complaint, vote, ...) and count them per edition; per edition, show hard and soft bounces and complaints in readers and as",
                 "rates of the copies mailed (sent + failed), with a warning from a 0.1% complaint rate or a 2% hard bounce rate."})
 final class EventsCommand implements Callable<Integer> {
     @ParentCommand

@@ -33,6 +33,11 @@ public record Edition(IsoWeek week, List<Comparison> comparisons, int moreCount,
         this(week, comparisons, moreCount, toolIds, Map.of());
     }
 
+    /** The same edition with these tally lines of the readers' votes. */
+    public Edition withReaderTallies(Map<String, String> tallies) {
+        return new Edition(week, comparisons, moreCount, toolIds, tallies);
+    }
+
     public boolean isEmpty() {
         return comparisons.isEmpty();
     }

@@ -11,7 +11,9 @@ import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.mail.MessageComposer;
 import com.verdictdigest.week.IsoWeek;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Makes a week's edition ready to send: finds the one planned before or plans it from the catalog,
@@ -27,9 +29,11 @@ public final class EditionPreparer {
     private final MessageComposer composer;
     private final LinkBuilder links;
     private final boolean sendEmpty;
+    private final Supplier<Map<String, String>> readerTallies;
 
+    /** @param readerTallies the readers' ship-or-skip tally lines to show now, by tool slug */
     public EditionPreparer(EditionStore editions, CatalogRepository catalog, EditionRenderer renderer, DigestConfig digest,
-                           MessageComposer composer, LinkBuilder links) {
+                           MessageComposer composer, LinkBuilder links, Supplier<Map<String, String>> readerTallies) {
         this.editions = editions;
         this.catalog = catalog;
         this.planner = new EditionPlanner(catalog, digest);
@@ -38,6 +42,7 @@ public final class EditionPreparer {
         this.composer = composer;
         this.links = links;
         this.sendEmpty = digest.sendEmpty();
+        this.readerTallies = readerTallies;
     }
 
     /**
@@ -56,7 +61,10 @@ public final class EditionPreparer {
     /** The edition planned or found and rendered, not yet checked (the operator's preview checks it and shows the problems). */
     public PreparedEdition draft(IsoWeek week, boolean record) {
         Optional<EditionRecord> existing = editions.find(week);
-        Edition edition = existing.map(e -> EditionContent.frozen(e, editions, catalog)).orElseGet(() -> planner.plan(week));
+        // The comparisons are frozen with the edition; the readers' tallies are today's.
+        Map<String, String> tallies = readerTallies.get();
+        Edition edition = existing.map(e -> EditionContent.frozen(e, editions, catalog)).orElseGet(() -> planner.plan(week))
+                .withReaderTallies(tallies);
         RenderedEdition rendered = renderer.render(edition);
         EditionRecord planned = existing.orElse(null);
         if (planned == null && record) {
@@ -64,7 +72,7 @@ public final class EditionPreparer {
             planned = editions.plan(week, rendered.subject(), slugs, edition.moreCount());
             if (!editions.comparisonSlugs(planned.id()).equals(slugs)) {
                 // Another process planned this week a moment earlier, from another catalog: send its edition.
-                edition = EditionContent.frozen(planned, editions, catalog);
+                edition = EditionContent.frozen(planned, editions, catalog).withReaderTallies(tallies);
                 rendered = renderer.render(edition);
             }
         }

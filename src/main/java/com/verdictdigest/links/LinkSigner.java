@@ -30,7 +30,7 @@ public final class LinkSigner {
     }
 
     public String sign(LinkToken token) {
-        boolean withTool = token.purpose() == Purpose.BOOKMARK;
+        boolean withTool = token.purpose().namesTool();
         ByteBuffer payload = ByteBuffer.allocate(withTool ? 11 : 7);
         payload.put((byte) (VERSION << 4 | token.purpose().code));
         payload.putInt((int) token.subscriberId());
@@ -70,12 +70,12 @@ public final class LinkSigner {
         ByteBuffer in = ByteBuffer.wrap(body);
         int head = in.get() & 0xFF;
         Purpose purpose = Purpose.ofCode(head & 0x0F);
-        if (head >> 4 != VERSION || purpose == null || (purpose == Purpose.BOOKMARK) != (body.length == 11)) {
+        if (head >> 4 != VERSION || purpose == null || purpose.namesTool() != (body.length == 11)) {
             return Optional.empty();
         }
         long subscriber = in.getInt() & 0xFFFF_FFFFL;
         IsoWeek edition = decode(in.getShort());
-        long tool = purpose == Purpose.BOOKMARK ? in.getInt() & 0xFFFF_FFFFL : 0;
+        long tool = purpose.namesTool() ? in.getInt() & 0xFFFF_FFFFL : 0;
         return Optional.of(new LinkToken(purpose, subscriber, edition, tool));
     }
 

@@ -5,10 +5,10 @@ import com.verdictdigest.week.IsoWeek;
 
 /**
  * What a signed link says: who it acts for, what it may do, the edition it was sent in (for
- * statistics) and, for a bookmark, which tool.
+ * statistics) and, for a bookmark or a vote, which tool.
  *
  * @param edition the edition whose email carried the link, or null for links not sent in a digest
- * @param toolId  the tool's numeric id for {@link Purpose#BOOKMARK}, otherwise 0
+ * @param toolId  the tool's numeric id when the purpose {@link Purpose#namesTool() names one}, otherwise 0
  */
 public record LinkToken(Purpose purpose, long subscriberId, IsoWeek edition, long toolId) {
 

@@ -22,6 +22,11 @@ public enum Purpose {
         this.path = path;
     }
 
+    /** Whether its links name a tool (a bookmark, a vote): their tokens carry the tool's id. */
+    public boolean namesTool() {
+        return this == BOOKMARK || this == VOTE;
+    }
+
     /** The first path segment of this purpose's links ({@code /u/TOKEN}). */
     public String path() {
         return path;

@@ -6,6 +6,7 @@ import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.votes.Votes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -81,12 +82,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * @param votes   readers' ship-or-skip votes, cast from {@code /s/{token}} and tallied at {@code /api/votes}
      * @param modules routes of other features (the operator's API and page), added after the readers' own
      * @param health  whether the database and the scheduler are up, for {@code /healthz}
      */
     public WebServer(WebConfig config, Templates templates, LinkBuilder links, SubscriberRepository subscribers,
-                     SubscriptionService subscriptions, EditionArchive archive, Supplier<List<String>> categories,
-                     List<RouteModule> modules, BooleanSupplier health, Clock clock) {
+                     SubscriptionService subscriptions, EditionArchive archive, Votes votes,
+                     Supplier<List<String>> categories, List<RouteModule> modules, BooleanSupplier health, Clock clock) {
         this.config = config;
         Pages pages = new Pages(templates);
         ReaderLinks reader = new ReaderLinks(pages, links, subscribers, subscriptions, archive, categories, clock);
@@ -94,6 +96,7 @@ public final class WebServer implements AutoCloseable {
                 new ClientRateLimiter(config.subscribesPerHour(), clock), new ClientAddress(config.trustedProxies()));
         ArchivePages digests = new ArchivePages(pages, archive, links);
         BookmarksApi api = new BookmarksApi(reader, subscribers, subscriptions);
+        VotePages votePages = new VotePages(pages, reader, votes);
 
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
@@ -126,12 +129,15 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.post("/m/{token}/resubscribe", reader::manageResubscribe);
             cfg.routes.post("/m/{token}/bookmarks/{tool}/remove", reader::removeBookmark);
             cfg.routes.get("/v/{token}", reader::view);
+            cfg.routes.get("/s/{token}", votePages::page);
+            cfg.routes.post("/s/{token}", votePages::vote);
             cfg.routes.get("/digests", digests::list);
             cfg.routes.get("/digests/feed.atom", digests::feed);
             cfg.routes.get("/digests/{week}", digests::edition);
             cfg.routes.get("/api/bookmarks/{token}", api::list);
             cfg.routes.post("/api/bookmarks/{token}", api::add);
             cfg.routes.delete("/api/bookmarks/{token}/{tool}", api::remove);
+            cfg.routes.get("/api/votes", new VotesApi(votes)::tallies);
             cfg.routes.get("/healthz", ctx -> ctx.status(health.getAsBoolean() ? 200 : 503)
                     .result(health.getAsBoolean() ? "ok\n" : "unavailable\n"));
 

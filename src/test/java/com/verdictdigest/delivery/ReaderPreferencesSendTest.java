@@ -8,6 +8,7 @@ import com.verdictdigest.events.EventSource;
 import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
+import com.verdictdigest.votes.Choice;
 import com.verdictdigest.testing.Inbox;
 import com.verdictdigest.testing.SenderFixture;
 import com.verdictdigest.week.IsoWeek;
@@ -119,5 +120,24 @@ class ReaderPreferencesSendTest {
         assertThat(fx.ledger.skipReasons(edition))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("nothing-followed", 1, "no-bookmark-news", 1, "paused", 1));
         assertThat(List.of(design, quietBookmarks, paused)).noneMatch(s -> got.containsKey(s.email()));
+    }
+
+    @Test
+    void theReadersTallyShowsBesideThePanelsVerdictOnceEnoughVotedAndEachToolHasItsVoteLinks() throws Exception {
+        List<Subscriber> voters = fx.readers(4, "voter", SubscriberStatus.ACTIVE);
+        fx.votes.cast(voters.get(0).id(), "cursor-3", Choice.SHIP, W48);
+        fx.votes.cast(voters.get(1).id(), "cursor-3", Choice.SHIP, W48);
+        fx.votes.cast(voters.get(2).id(), "cursor-3", Choice.SKIP, W48);
+        fx.votes.cast(voters.get(3).id(), "granola", Choice.SHIP, W48); // one vote: under the threshold of 3
+
+        fx.sender(SenderFixture.smtp(greenMail.getSmtp().getPort()), SenderFixture.fast(2)).send(W48);
+
+        MimeMessage copy = Inbox.byRecipient(greenMail.getReceivedMessages()).get(voters.get(0).email());
+        Document html = Jsoup.parse(Inbox.part(copy, "text/html"));
+        assertThat(html.select("p:contains(Readers:)").eachText()).containsExactly("Readers: 67% ship, 3 votes");
+        assertThat(Inbox.part(copy, "text/plain")).contains("Readers: 67% ship, 3 votes").doesNotContain("1 vote");
+        assertThat(html.select("a:contains(Ship it)")).hasSize(6);
+        assertThat(html.select("a:contains(Ship it)").eachAttr("href")).allMatch(h -> h.matches("https://news\\.verdicts\\.example/s/[^?]+\\?v=ship"));
+        assertThat(html.select("a:contains(Skip it)").eachAttr("href")).allMatch(h -> h.endsWith("?v=skip"));
     }
 }

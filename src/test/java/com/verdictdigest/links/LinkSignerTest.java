@@ -21,6 +21,12 @@ class LinkSignerTest {
     }
 
     @Test
+    void aVoteTokenCarriesItsTool() {
+        LinkToken vote = new LinkToken(Purpose.VOTE, 12, w48, 77);
+        assertThat(signer.verify(signer.sign(vote))).contains(vote);
+    }
+
+    @Test
     void tamperedTruncatedOrForeignTokensAreRefused() {
         String token = signer.sign(new LinkToken(Purpose.UNSUBSCRIBE, 12, w48, 0));
         byte[] raw = Base64.getUrlDecoder().decode(token);

@@ -23,6 +23,7 @@ import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.votes.Votes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class SenderFixture implements AutoCloseable {
     public final DeliveryLedger ledger;
     /** The subscribers' service, without confirmation mail (nothing here signs up). */
     public final SubscriptionService subscriptions;
+    /** Readers' votes; a tool's tally shows in the digest from 3 votes. */
+    public final Votes votes;
 
     /**
      * @param dir the database's folder; the send journals are in its sibling {@code data/journal},
@@ -56,6 +59,7 @@ public final class SenderFixture implements AutoCloseable {
         ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC(), dir.resolveSibling("data").resolve("journal"));
         subscriptions = new SubscriptionService(digest.db.dataSource(), digest.subscribers,
                 new EventLog(digest.db.dataSource(), Clock.systemUTC()), null, Duration.ofMinutes(15), Clock.systemUTC());
+        votes = new Votes(digest.db.dataSource(), new EventLog(digest.db.dataSource(), Clock.systemUTC()), 3, Clock.systemUTC());
         digest.importPages("sample");
     }
 
@@ -70,7 +74,7 @@ public final class SenderFixture implements AutoCloseable {
     /** Plans, freezes, renders and checks editions as the application does, with these settings. */
     public EditionPreparer preparer(DigestConfig config, LinkBuilder links, MailConfig mail) {
         return new EditionPreparer(editions, digest.catalog, new EditionRenderer(new Templates(config.templatesDir()), config),
-                config, new MessageComposer(mail, Clock.systemUTC()), links);
+                config, new MessageComposer(mail, Clock.systemUTC()), links, votes::talliesShown);
     }
 
     public EditionSender sender(EditionPreparer preparer, Mailer mailer, SendConfig config) {

@@ -15,6 +15,7 @@ import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.templates.Templates;
+import com.verdictdigest.votes.Votes;
 import com.verdictdigest.web.WebConfig;
 import com.verdictdigest.web.WebServer;
 import java.net.URI;
@@ -35,6 +36,8 @@ public final class WebFixture implements AutoCloseable {
     public final SubscriptionService subscriptions;
     public final ConfirmationQueue confirmations;
     public final LinkBuilder links;
+    /** Votes that need 3 readers before the digest shows a tally. */
+    public final Votes votes;
     public final WebServer server;
     public final String base;
 
@@ -67,12 +70,13 @@ public final class WebFixture implements AutoCloseable {
                 .start();
         subscriptions = new SubscriptionService(sender.digest.db.dataSource(), sender.digest.subscribers, events,
                 confirmations, Duration.ofMinutes(15), Clock.systemUTC());
+        votes = new Votes(sender.digest.db.dataSource(), events, 3, Clock.systemUTC());
         EditionArchive archive = new EditionArchive(sender.editions, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
         server = new WebServer(new WebConfig("127.0.0.1", port, 16_384, maxActiveUnsubscribes, unsubscribeQueue,
                 trustedProxies, Duration.ofMinutes(15), subscribesPerHour, 1_000),
-                templates, links, sender.digest.subscribers, subscriptions, archive, sender.digest.catalog::categories, List.of(),
-                () -> true, Clock.systemUTC()).start();
+                templates, links, sender.digest.subscribers, subscriptions, archive, votes, sender.digest.catalog::categories,
+                List.of(), () -> true, Clock.systemUTC()).start();
     }
 
     /** Adds an active reader (or finds the one with that address). */
