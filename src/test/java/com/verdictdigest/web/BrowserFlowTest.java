@@ -133,4 +133,44 @@ class BrowserFlowTest {
         assertThat(web.events.list(null)).extracting(e -> e.kind() + "/" + e.source())
                 .containsExactly("subscribe/form", "confirm/page", "bookmark/page", "unsubscribe/page");
     }
+
+    /**
+     * From a received digest: the reader follows only Productivity on the manage page and votes ship
+     * on Notion AI; the next edition holds only that category's comparison, with the readers' tally.
+     */
+    @Test
+    void readerChoosesWhatTheyGetAndVotesFromTheDigestAndTheNextEditionFollows() throws Exception {
+        var ada = web.reader("ada@example.com");
+        var others = web.sender.readers(2, "voter", SubscriberStatus.ACTIVE);
+        web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
+                URI.create(web.base)).send(IsoWeek.parse("2026-W48"));
+        var digest = Jsoup.parse(html(lastMessageTo("ada@example.com")));
+        assertThat(digest.select("table.card h2")).hasSize(3);
+
+        browser.get(digest.selectFirst("a:contains(Manage your subscription)").attr("href"));
+        browser.findElement(By.cssSelector("input[name=follow][value=some]")).click();
+        browser.findElement(By.cssSelector("input[name=category][value=Productivity]")).click();
+        browser.findElement(By.id("save-preferences")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("saved")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("input[name=category]:checked")))
+                .extracting(e -> e.getAttribute("value")).containsExactly("Productivity");
+
+        browser.get(digest.select("a:contains(Ship it)").stream()
+                .filter(a -> a.parents().select("td.col").first().text().contains("Notion AI")).findFirst().orElseThrow().attr("href"));
+        expectHeading("Ship or skip Notion AI?");
+        browser.findElement(By.id("ship")).click();
+        expectHeading("Thank you for voting");
+        for (var voter : others) {
+            web.votes.cast(voter.id(), "notion-ai", com.verdictdigest.votes.Choice.SKIP, IsoWeek.parse("2026-W48"));
+        }
+
+        web.sender.sender(SenderFixture.smtp(web.greenMail.getSmtp().getPort()), SenderFixture.fast(1), web.links,
+                URI.create(web.base)).send(IsoWeek.parse("2026-W47"));
+        var next = Jsoup.parse(html(lastMessageTo("ada@example.com")));
+        assertThat(next.select("table.card h2").eachText()).containsExactly("Perplexity Pages vs Notion AI");
+        assertThat(next.select("p:contains(Readers:)").eachText()).containsExactly("Readers: 33% ship, 3 votes");
+        assertThat(web.events.list(null)).extracting(e -> e.kind() + "/" + e.source())
+                .contains("preferences/page", "vote/page");
+    }
 }
