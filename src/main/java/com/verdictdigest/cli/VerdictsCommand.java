@@ -60,7 +60,10 @@ public final class VerdictsCommand implements Runnable {
 
     /** Loads and checks the configuration, then wires the application. */
     App open() {
-        Settings settings = settings();
+        return open(settings());
+    }
+
+    App open(Settings settings) {
         DataDir.ready(settings);
         return new App(settings, Clock.systemUTC());
     }
