@@ -93,3 +93,8 @@ SELECT slug, name FROM tool WHERE id = ?
 
 -- name: tool-by-slug
 SELECT slug, name FROM tool WHERE slug = ?
+
+-- name: erase
+-- The reader's own row; their bookmarks and preferences go with it (ON DELETE CASCADE). Run by
+-- SubscriptionService.erase after their events and ledger rows were anonymised.
+DELETE FROM subscriber WHERE id = ?
