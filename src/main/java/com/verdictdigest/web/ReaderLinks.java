@@ -60,7 +60,7 @@ final class ReaderLinks {
     }
 
     /** A POST from a page's button must carry the page's CSRF token. */
-    private boolean checkCsrf(Context ctx, Holder h) {
+    boolean checkCsrf(Context ctx, Holder h) {
         if (links.signer().checkCsrf(h.token(), ctx.formParam("csrf"))) {
             return true;
         }
@@ -70,7 +70,7 @@ final class ReaderLinks {
         return false;
     }
 
-    private String csrf(Holder h) {
+    String csrf(Holder h) {
         return links.signer().csrf(h.token());
     }
 
