@@ -3,14 +3,18 @@
 -- name: insert-event
 INSERT INTO event (subscriber_id, kind, source, edition_week, tool_slug, created_at) VALUES (?, ?, ?, ?, ?, ?)
 
+-- name: insert-anonymous-event
+-- An event that names no reader: an erasure, counted, of nobody.
+INSERT INTO event (kind, source, created_at) VALUES (?, ?, ?)
+
 -- name: events
 SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_at
-  FROM event e JOIN subscriber s ON s.id = e.subscriber_id
+  FROM event e LEFT JOIN subscriber s ON s.id = e.subscriber_id
  ORDER BY e.id
 
 -- name: events-of-edition
 SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_at
-  FROM event e JOIN subscriber s ON s.id = e.subscriber_id
+  FROM event e LEFT JOIN subscriber s ON s.id = e.subscriber_id
  WHERE e.edition_week = ?
  ORDER BY e.id
 
@@ -18,5 +22,6 @@ SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_a
 SELECT edition_week, kind, COUNT(*) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind
 
 -- name: readers-per-edition
--- Per edition and kind, how many readers: a reader whose copy soft-bounced twice counts once.
-SELECT edition_week, kind, COUNT(DISTINCT subscriber_id) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind
+-- Per edition and kind, how many readers: a reader whose copy soft-bounced twice counts once. An
+-- event of an erased reader (no reader any more) counts as one reader.
+SELECT edition_week, kind, COUNT(DISTINCT subscriber_id) + SUM(CASE WHEN subscriber_id IS NULL THEN 1 ELSE 0 END) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind

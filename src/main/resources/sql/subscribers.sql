@@ -118,3 +118,8 @@ DELETE FROM preference WHERE subscriber_id = ?
 
 -- name: insert-preferences
 INSERT INTO preference (subscriber_id, categories, bookmarked_only, paused_until, alerts, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+
+-- name: erase
+-- The reader's own row; their bookmarks and preferences go with it (ON DELETE CASCADE). Run by
+-- SubscriptionService.erase after their events and ledger rows were anonymised.
+DELETE FROM subscriber WHERE id = ?

@@ -36,6 +36,7 @@ import com.verdictdigest.mail.SmtpConfig;
 import com.verdictdigest.mail.SmtpMailer;
 import com.verdictdigest.store.Database;
 import com.verdictdigest.store.StoreConfig;
+import com.verdictdigest.store.StoredCopies;
 import com.verdictdigest.subscribers.ConfirmationMail;
 import com.verdictdigest.subscribers.ConfirmationQueue;
 import com.verdictdigest.schedule.ScheduleConfig;
@@ -44,6 +45,7 @@ import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriptionService;
 import com.verdictdigest.subscribers.WelcomeMail;
 import com.verdictdigest.subscribers.WelcomeQueue;
+import com.verdictdigest.subscribers.SuppressionList;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.votes.Votes;
 import com.verdictdigest.web.RouteModule;
@@ -193,6 +195,7 @@ public final class App implements AutoCloseable {
 
     public SubscriptionService subscriptions() {
         return new SubscriptionService(database().dataSource(), subscribers(), events(), confirmationQueue(),
+                new SuppressionList(linkSecret()), new StoredCopies(settings.get(Keys.DATA_DIR), outbox()),
                 WebConfig.from(settings).resendAfter(), clock);
     }
 

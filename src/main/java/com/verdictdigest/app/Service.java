@@ -5,6 +5,7 @@ import com.verdictdigest.admin.AdminToken;
 import com.verdictdigest.admin.Operator;
 import com.verdictdigest.bounces.BounceConfig;
 import com.verdictdigest.bounces.BounceMailbox;
+import com.verdictdigest.config.ConfigException;
 import com.verdictdigest.config.Keys;
 import com.verdictdigest.config.SiteAddress;
 import com.verdictdigest.delivery.EditionControl;
@@ -39,12 +40,6 @@ public final class Service implements AutoCloseable {
     public Service(App app) {
         this.app = app;
         app.mailer(); // a relay setting that cannot work stops start-up, not the first send
-        List<String> welcomeProblems = new Preflight(app.digestConfig()).check(app.welcomeMail().sample());
-        if (!welcomeProblems.isEmpty()) {
-            // As a digest's: an operator would rather fix a template than welcome every new reader with a broken email.
-            throw new IllegalStateException("The welcome email (templates/welcome.*.vm) failed preflight: "
-                    + String.join("; ", welcomeProblems));
-        }
         this.control = new EditionControl(app.editions(), app.ledger(), app.preparer(), app::sender);
         ScheduleConfig schedule = ScheduleConfig.from(app.settings());
         this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
@@ -84,7 +79,13 @@ public final class Service implements AutoCloseable {
     /** Starts serving, scheduling and resuming; when any of it fails, what had started is stopped again. */
     public Service start() {
         try {
-            web.start();
+            web.start(); // an address it cannot listen on is the first thing to say
+            List<String> welcomeProblems = new Preflight(app.digestConfig()).check(app.welcomeMail().sample());
+            if (!welcomeProblems.isEmpty()) {
+                // As a digest's: an operator would rather fix a template than welcome every new reader with a broken email.
+                throw new ConfigException("templates.dir: the welcome email (templates/welcome.*.vm) failed preflight: "
+                        + String.join("; ", welcomeProblems));
+            }
             app.confirmationQueue().start();
             app.welcomeQueue().start();
             scheduler.start();

@@ -20,13 +20,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code verdicts subscribers ...}: the audience. */
-@Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Add, import, list and export readers.",
+@Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Add, import, list, export and erase readers.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class SubscribersCommand {
     @ParentCommand
@@ -52,11 +53,16 @@ final class SubscribersCommand {
                 }
                 SubscriptionService.Added added = app.subscriptions().add(email,
                         active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING, EventSource.OPERATOR);
+                if (added == SubscriptionService.Added.SUPPRESSED) {
+                    err.println("refused: " + SubscriberCsv.refusal(email));
+                    refused++;
+                    continue;
+                }
                 Subscriber s = repo.find(email).orElseThrow();
                 out.println(switch (added) {
                     case ADDED -> "added " + s.email() + " (" + s.status().word() + ")";
                     case ACTIVATED -> "activated " + s.email();
-                    case UNCHANGED -> "already there: " + s.email() + " (" + s.status().word() + ")";
+                    case UNCHANGED, SUPPRESSED -> "already there: " + s.email() + " (" + s.status().word() + ")";
                 });
             }
         }
@@ -66,6 +72,7 @@ final class SubscribersCommand {
     @Command(name = "import", mixinStandardHelpOptions = true, description = {
             "Import readers from a CSV file with a header row holding at least 'email'.",
             "Re-importing never duplicates anyone and never reactivates someone who unsubscribed.",
+            "An erased reader's address is refused (the suppression list).",
             "Exit status 1 when a row was refused."})
     int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
                   @Option(names = "--active", description = "Add new readers as active (confirmed).") boolean active) {
@@ -167,6 +174,57 @@ final class SubscribersCommand {
             return 0;
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + e.getMessage(), 1);
+        }
+    }
+
+    @Command(name = "erase", mixinStandardHelpOptions = true, description = {
+            "Erase readers at their request: their address, bookmarks and preferences are deleted, their events and",
+            "ledger rows kept without what names them, and a keyed hash of the address goes on the suppression list",
+            "(add and import refuse it). The address is then removed from the files of the data folder (the outbox aside).",
+            "An address erased before is checked again in the files. Exit status 1 when an address was not found."})
+    int erase(@Parameters(paramLabel = "EMAIL", arity = "1..*") List<String> emails) {
+        PrintWriter out = root.spec.commandLine().getOut();
+        PrintWriter err = root.spec.commandLine().getErr();
+        int missing = 0;
+        try (App app = root.open()) {
+            for (String raw : emails) {
+                Optional<SubscriptionService.Erased> erased;
+                try {
+                    erased = app.subscriptions().erase(EmailAddress.parse(raw), EventSource.OPERATOR);
+                } catch (IllegalArgumentException e) {
+                    erased = Optional.empty();
+                }
+                if (erased.isEmpty()) {
+                    err.println("not found: " + raw + " is not a reader");
+                    missing++;
+                    continue;
+                }
+                SubscriptionService.Erased e = erased.get();
+                out.println((e.before() ? "already erased: " : "erased ") + e.email()
+                        + (e.files().clean() ? "" : " (still in the database file: run this again when no other process has it open)"));
+            }
+        }
+        return missing == 0 ? 0 : 1;
+    }
+
+    @Command(name = "export-data", mixinStandardHelpOptions = true, description = {
+            "Write everything stored about one reader as JSON (what their page's \"Download my data\" gives them),",
+            "to answer an access request."})
+    int exportData(@Parameters(paramLabel = "EMAIL") String raw) {
+        try (App app = root.open()) {
+            Optional<Subscriber> reader;
+            try {
+                reader = app.subscribers().find(EmailAddress.parse(raw));
+            } catch (IllegalArgumentException e) {
+                reader = Optional.empty();
+            }
+            Optional<String> json = reader.flatMap(r -> app.subscriptions().export(r.id()));
+            if (json.isEmpty()) {
+                throw new UserError("not found: " + raw + " is not a reader", 1);
+            }
+            root.spec.commandLine().getOut().print(json.get());
+            root.spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 }

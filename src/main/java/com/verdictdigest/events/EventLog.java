@@ -18,8 +18,13 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Records every subscribe, confirm, unsubscribe, resubscribe, bookmark, bookmark removal, bounce (hard or soft) and complaint. */
+/**
+ * Records every subscribe, confirm, unsubscribe, resubscribe, bookmark, bookmark removal, bounce (hard
+ * or soft), complaint and erasure. An erased reader's events stay, with no reader.
+ */
 public final class EventLog {
+    /** Who an event of an erased reader, or an erasure, is listed as. */
+    public static final String ERASED = "(erased)";
     private static final NamedSql SQL = NamedSql.load("events");
 
     private final DataSource db;
@@ -45,6 +50,24 @@ public final class EventLog {
                 edition == null ? null : edition.toString(), tool, Timestamp.from(clock.instant()));
     }
 
+    /**
+     * Records an event that names no reader (an erasure: the operator counts them, of nobody), on the
+     * caller's connection, inside the caller's transaction.
+     *
+     * @return the event's id
+     */
+    public long recordAnonymous(Connection con, EventKind kind, EventSource source) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-anonymous-event"), new String[] {"id"})) {
+            bind(ps, kind.word(), source.word(), Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Every event (of {@code edition} only, unless null); an erased reader's are listed as {@link #ERASED}'s. */
     public List<Event> list(IsoWeek edition) {
         try (Connection con = db.getConnection();
              PreparedStatement ps = con.prepareStatement(SQL.get(edition == null ? "events" : "events-of-edition"))) {
@@ -54,7 +77,8 @@ public final class EventLog {
             List<Event> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    String email = rs.getString(2);
+                    events.add(new Event(rs.getLong(1), email == null ? ERASED : email, rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
                 }
             }

@@ -26,7 +26,7 @@ public final class DatabaseCopy {
      * senders' leases, which a node writes afresh when it starts.
      */
     static final List<String> TABLES = List.of("tool", "comparison", "comparison_tool", "review", "subscriber", "bookmark", "preference",
-            "edition", "edition_comparison", "delivery", "event", "report", "vote");
+            "edition", "edition_comparison", "delivery", "event", "report", "vote", "suppression");
     /** Tables whose id the database generates: the target's next id must come after the copied ones. */
     private static final List<String> GENERATED_IDS = List.of("tool", "comparison", "subscriber", "edition", "event", "report",
             "vote");

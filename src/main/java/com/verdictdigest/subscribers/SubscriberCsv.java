@@ -87,6 +87,7 @@ public final class SubscriberCsv {
                         case ADDED -> added++;
                         case ACTIVATED -> activated++;
                         case UNCHANGED -> unchanged++;
+                        case SUPPRESSED -> problems.add(name + ":" + line + ": " + refusal(email));
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(name + ":" + line + ": " + e.getMessage());
@@ -94,6 +95,11 @@ public final class SubscriberCsv {
             }
         }
         return new ImportResult(added, activated, unchanged, problems);
+    }
+
+    /** Why an erased reader's address is not added: the same words for the import and {@code subscribers add}. */
+    public static String refusal(EmailAddress email) {
+        return email.value() + " was erased at the reader's request (suppression list): only their own sign-up adds it again";
     }
 
     /**

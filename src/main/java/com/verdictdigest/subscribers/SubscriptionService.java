@@ -10,6 +10,7 @@ import com.verdictdigest.store.DiskWrite;
 import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
+import com.verdictdigest.store.StoredCopies;
 import com.verdictdigest.week.IsoWeek;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,34 +39,46 @@ public final class SubscriptionService {
     public static final Duration RESUBSCRIBE_WINDOW = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
     private static final NamedSql SQL = NamedSql.load("subscribers");
+    private static final NamedSql DATA = NamedSql.load("readerdata");
+    /** What an erased address becomes in the texts that are kept (the reports read from the return path). */
+    private static final String ERASED = "[erased]";
 
     private final DataSource db;
     private final SubscriberRepository subscribers;
     private final EventLog events;
     private final ConfirmationQueue confirmations;
+    private final SuppressionList suppressions;
+    private final StoredCopies copies;
     private final Duration resendAfter;
     private final Clock clock;
 
     public SubscriptionService(DataSource db, SubscriberRepository subscribers, EventLog events,
-                               ConfirmationQueue confirmations, Duration resendAfter, Clock clock) {
+                               ConfirmationQueue confirmations, SuppressionList suppressions, StoredCopies copies,
+                               Duration resendAfter, Clock clock) {
         this.db = db;
         this.subscribers = subscribers;
         this.events = events;
         this.confirmations = confirmations;
+        this.suppressions = suppressions;
+        this.copies = copies;
         this.resendAfter = resendAfter;
         this.clock = clock;
     }
 
     /** What an {@link #add} did. */
-    public enum Added { ADDED, ACTIVATED, UNCHANGED }
+    public enum Added { ADDED, ACTIVATED, UNCHANGED, SUPPRESSED }
 
     /**
      * The operator adds a reader (by hand or by import). An address already stored (in any case) is
      * never duplicated; with {@code ACTIVE}, a pending reader is activated, but one who unsubscribed
-     * or bounced stays so. Each change is an event with {@code source}. No welcome email: only a
-     * reader's own confirmation is due one.
+     * or bounced stays so; an erased reader's address (on the suppression list) is refused. Each
+     * change is an event with {@code source}. No welcome email: only a reader's own confirmation is
+     * due one.
      */
     public Added add(EmailAddress email, SubscriberStatus status, EventSource source) {
+        if (Jdbc.run(db, "read the suppression list", con -> suppressions.contains(con, email))) {
+            return Added.SUPPRESSED;
+        }
         if (added(email, status, source)) {
             return Added.ADDED;
         }
@@ -119,10 +134,113 @@ public final class SubscriptionService {
         }
     }
 
-    /** The reader confirms by their link: active, and due a welcome email (the {@link WelcomeQueue} sends it). */
+    /**
+     * The reader confirms by the link mailed to their address: active, and due a welcome email (the
+     * {@link WelcomeQueue} sends it). An erased reader who signed up again is off the suppression
+     * list from here: the address is theirs to give, and they gave it.
+     */
     public boolean confirm(long id) {
         Timestamp now = now();
-        return change(id, "confirm-with-welcome", EventKind.CONFIRM, EventSource.PAGE, null, now, now, id);
+        return Jdbc.inTransaction(db, "update subscription", con -> {
+            boolean changed = change(con, id, "confirm-with-welcome", EventKind.CONFIRM, EventSource.PAGE, null, now, now, id);
+            Optional<Subscriber> reader = changed ? subscribers.byId(con, id) : Optional.empty();
+            if (reader.isPresent()) {
+                suppressions.remove(con, new EmailAddress(reader.get().email()));
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * What an erasure did: the address it erased (or had erased before: {@code before}), and what
+     * became of its copies in the data folder's files.
+     */
+    public record Erased(String email, boolean before, StoredCopies.Removal files) {
+    }
+
+    /**
+     * The operator erases a reader by address. An address erased before (on the suppression list,
+     * no reader) has its copies in the data folder's files removed again: what to do when a running
+     * process kept the database file from being rewritten.
+     *
+     * @return empty when the address is neither a reader's nor erased
+     */
+    public Optional<Erased> erase(EmailAddress email, EventSource source) {
+        Optional<Subscriber> reader = subscribers.find(email);
+        if (reader.isPresent()) {
+            Optional<Erased> erased = erase(reader.get().id(), source);
+            if (erased.isPresent()) {
+                return erased;
+            }
+        }
+        if (Jdbc.run(db, "read the suppression list", con -> suppressions.contains(con, email))) {
+            return Optional.of(new Erased(email.value(), true, copies.remove(db, email.value())));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Erases a reader, at their request or the operator's (README, "Your data: export and
+     * erasure"), in one transaction: their row goes, and with it their bookmarks and preferences
+     * (and votes lose their voter); their events and ledger rows stay for the counts, with nothing
+     * that names them; the reports that quote the address lose it; a keyed hash of the address goes
+     * on the suppression list; and an ERASE event naming nobody records that an erasure happened.
+     * Then the address is removed from the files of the data folder (the outbox aside).
+     *
+     * @return empty when there is no such reader (any more)
+     */
+    public Optional<Erased> erase(long id, EventSource source) {
+        Optional<Subscriber> erased = Jdbc.inTransaction(db, "erase a reader", con -> {
+            Optional<Subscriber> reader = subscribers.byId(con, id);
+            if (reader.isEmpty()) {
+                return reader;
+            }
+            EmailAddress email = new EmailAddress(reader.get().email());
+            // No reader has a negative id: the erasure's own event id, negated, is a key nobody else carries.
+            long anonymous = -events.recordAnonymous(con, EventKind.ERASE, source);
+            update(con, DATA.get("anonymise-events"), id);
+            update(con, DATA.get("anonymise-deliveries"), anonymous, id);
+            forgetInReports(con, email);
+            suppressions.add(con, email, now());
+            if (update(con, SQL.get("erase"), id) == 0) {
+                con.rollback(); // erased a moment ago by another request
+                return Optional.<Subscriber>empty();
+            }
+            return reader;
+        });
+        if (erased.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredCopies.Removal files = copies.remove(db, erased.get().email());
+        if (!files.clean()) {
+            log.warn("An erased address is still in the database file: run `verdicts subscribers erase` on it again"
+                    + " when no other process has the database open");
+        }
+        return Optional.of(new Erased(erased.get().email(), false, files));
+    }
+
+    /** The reports read from the return path keep what they said, without the address. */
+    private static void forgetInReports(Connection con, EmailAddress email) throws SQLException {
+        String key = email.key();
+        Pattern address = Pattern.compile(Pattern.quote(key), Pattern.CASE_INSENSITIVE);
+        List<Object[]> reports = Jdbc.list(con, DATA.get("reports-naming"),
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)},
+                key, key, key, key);
+        for (Object[] r : reports) {
+            String message = (String) r[4];
+            // The message as it came, kept only when it could not be read: once it names an erased reader, it goes.
+            update(con, DATA.get("rewrite-report"), without(address, (String) r[1]), without(address, (String) r[2]),
+                    without(address, (String) r[3]), message != null && address.matcher(message).find() ? null : message, r[0]);
+        }
+    }
+
+    private static String without(Pattern address, String text) {
+        return text == null ? null : address.matcher(text).replaceAll(Matcher.quoteReplacement(ERASED));
+    }
+
+    /** Everything stored about the reader, as the JSON file of "download my data"; empty when there is no such reader. */
+    public Optional<String> export(long id) {
+        return new ReaderData(db).json(id);
     }
 
     /** Takes effect at once, also for an edition being sent right now (the sender checks before each message). */

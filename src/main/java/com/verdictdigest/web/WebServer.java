@@ -97,6 +97,7 @@ public final class WebServer implements AutoCloseable {
         ArchivePages digests = new ArchivePages(pages, archive, links);
         BookmarksApi api = new BookmarksApi(reader, subscribers, subscriptions);
         VotePages votePages = new VotePages(pages, reader, votes);
+        DataPages data = new DataPages(pages, reader, subscriptions);
 
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
@@ -128,6 +129,9 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.post("/m/{token}/unsubscribe", reader::manageUnsubscribe);
             cfg.routes.post("/m/{token}/resubscribe", reader::manageResubscribe);
             cfg.routes.post("/m/{token}/bookmarks/{tool}/remove", reader::removeBookmark);
+            cfg.routes.get("/m/{token}/data", data::download);
+            cfg.routes.get("/m/{token}/erase", data::erasePage);
+            cfg.routes.post("/m/{token}/erase", data::erase);
             cfg.routes.get("/v/{token}", reader::view);
             cfg.routes.get("/s/{token}", votePages::page);
             cfg.routes.post("/s/{token}", votePages::vote);

@@ -3,6 +3,7 @@ package com.verdictdigest.subscribers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verdictdigest.events.EventLog;
+import com.verdictdigest.store.StoredCopies;
 import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.Poll;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ConfirmationQueueTest {
 
     private SubscriptionService service(ConfirmationQueue queue) {
         return new SubscriptionService(fx.db.dataSource(), fx.subscribers, new EventLog(fx.db.dataSource(), Clock.systemUTC()),
-                queue, Duration.ofMinutes(15), Clock.systemUTC());
+                queue, new SuppressionList(DigestFixture.SECRET), new StoredCopies(dir, null), Duration.ofMinutes(15), Clock.systemUTC());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verdictdigest.store.Database;
 import com.verdictdigest.testing.Readers;
+import com.verdictdigest.store.StoredCopies;
+import com.verdictdigest.testing.DigestFixture;
 import com.verdictdigest.testing.TestDatabase;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -30,7 +32,8 @@ class SubscriberCsvTest {
         db = TestDatabase.open(dir);
         repo = new SubscriberRepository(db.dataSource(), Clock.systemUTC());
         csv = new SubscriberCsv(repo, new SubscriptionService(db.dataSource(), repo,
-                new com.verdictdigest.events.EventLog(db.dataSource(), Clock.systemUTC()), null, Duration.ofMinutes(15), Clock.systemUTC()));
+                new com.verdictdigest.events.EventLog(db.dataSource(), Clock.systemUTC()), null, new SuppressionList(DigestFixture.SECRET),
+                new StoredCopies(dir, null), Duration.ofMinutes(15), Clock.systemUTC()));
     }
 
     @AfterEach

@@ -18,10 +18,12 @@ import com.verdictdigest.mail.SmtpConfig;
 import com.verdictdigest.mail.SmtpMailer;
 import com.verdictdigest.store.Database;
 import com.verdictdigest.store.StoreConfig;
+import com.verdictdigest.store.StoredCopies;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.subscribers.SubscriptionService;
+import com.verdictdigest.subscribers.SuppressionList;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.votes.Votes;
 import java.net.URI;
@@ -58,7 +60,8 @@ public final class SenderFixture implements AutoCloseable {
         editions = new EditionStore(digest.db.dataSource(), Clock.systemUTC());
         ledger = new DeliveryLedger(digest.db.dataSource(), Clock.systemUTC(), dir.resolveSibling("data").resolve("journal"));
         subscriptions = new SubscriptionService(digest.db.dataSource(), digest.subscribers,
-                new EventLog(digest.db.dataSource(), Clock.systemUTC()), null, Duration.ofMinutes(15), Clock.systemUTC());
+                new EventLog(digest.db.dataSource(), Clock.systemUTC()), null, new SuppressionList(DigestFixture.SECRET),
+                new StoredCopies(dir, null), Duration.ofMinutes(15), Clock.systemUTC());
         votes = new Votes(digest.db.dataSource(), new EventLog(digest.db.dataSource(), Clock.systemUTC()), 3, Clock.systemUTC());
         digest.importPages("sample");
     }

@@ -8,12 +8,14 @@ import com.verdictdigest.events.EventLog;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSigner;
 import com.verdictdigest.mail.MessageComposer;
+import com.verdictdigest.store.StoredCopies;
 import com.verdictdigest.subscribers.ConfirmationMail;
 import com.verdictdigest.subscribers.ConfirmationQueue;
 import com.verdictdigest.subscribers.EmailAddress;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.subscribers.SubscriptionService;
+import com.verdictdigest.subscribers.SuppressionList;
 import com.verdictdigest.templates.Templates;
 import com.verdictdigest.votes.Votes;
 import com.verdictdigest.web.WebConfig;
@@ -69,7 +71,8 @@ public final class WebFixture implements AutoCloseable {
                 new ConfirmationMail(templates, links, composer, SenderFixture.smtp(greenMail.getSmtp().getPort()), "Postal address"))
                 .start();
         subscriptions = new SubscriptionService(sender.digest.db.dataSource(), sender.digest.subscribers, events,
-                confirmations, Duration.ofMinutes(15), Clock.systemUTC());
+                confirmations, new SuppressionList(DigestFixture.SECRET), new StoredCopies(dir, null), Duration.ofMinutes(15),
+                Clock.systemUTC());
         votes = new Votes(sender.digest.db.dataSource(), events, 3, Clock.systemUTC());
         EditionArchive archive = new EditionArchive(sender.editions, sender.digest.catalog,
                 new EditionRenderer(templates, DigestFixture.config("UTC")));
