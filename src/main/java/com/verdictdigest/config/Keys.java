@@ -168,6 +168,11 @@ public final class Keys {
     public static final Key<Integer> BOUNCES_ADDRESS_MATCH_DAYS = Parsers.integer("bounces.address-match-days", "14", 0, 90,
             "A report tied to a reader by address alone (no signed return path, no Message-ID of ours) may bounce them only with a hard, permanent status and only if they were sent a digest within this many days; 0: never.");
 
+    public static final Key<Duration> ALERTS_POLL = Parsers.seconds("alerts.poll-seconds", "300", 10, 86_400,
+            "How often 'serve' sends the bookmark alerts that are due (on one process at a time when several run).");
+    public static final Key<Integer> ALERTS_WINDOW_DAYS = Parsers.integer("alerts.window-days", "7", 1, 60,
+            "A change older than this many days is not told in an alert (a reader who just turned alerts on gets no old news).");
+
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, BENCH_DB_URL,
             CATALOG_SOURCE, CATALOG_MAX_PAGE_BYTES, CATALOG_FETCH_TIMEOUT, CATALOG_MAX_PAGES,
@@ -180,5 +185,6 @@ public final class Keys {
             HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_MAX_ACTIVE_UNSUBSCRIBES, HTTP_UNSUBSCRIBE_QUEUE,
             HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR, SUBSCRIBE_PER_HOUR,
             DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN, BOUNCES_MAILBOX, BOUNCES_PASSWORD, BOUNCES_POLL,
-            BOUNCES_SOFT_LIMIT, BOUNCES_SOFT_WINDOW_DAYS, BOUNCES_ADDRESS_MATCH_DAYS);
+            BOUNCES_SOFT_LIMIT, BOUNCES_SOFT_WINDOW_DAYS, BOUNCES_ADDRESS_MATCH_DAYS,
+            ALERTS_POLL, ALERTS_WINDOW_DAYS);
 }
