@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class AlertSender {
     private final SubscriptionService subscriptions;
     private final AlertConfig config;
     private final Clock clock;
+    /** When the next message may go, at send.rate ({@link System#nanoTime}). */
+    private long nextSlot = System.nanoTime();
 
     public AlertSender(DataSource db, AlertMail mail, Mailer mailer, SubscriptionService subscriptions, AlertConfig config,
                        Clock clock) {
@@ -135,6 +138,7 @@ public final class AlertSender {
             }
             reached = true;
             try {
+                pace();
                 session[0].send(message);
                 ledger.sent(alert, clock.instant());
                 return Outcome.SENT;
@@ -164,6 +168,19 @@ public final class AlertSender {
         ledger.failed(alert, why, clock.instant());
         log.warn("Alert to reader {} failed: {}", alert.readerId(), why);
         return Outcome.FAILED;
+    }
+
+    /** Spaces the messages evenly at send.rate a second (one pass sends on one connection). */
+    private void pace() {
+        if (config.ratePerSecond() <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long slot = Math.max(nextSlot, now);
+        nextSlot = slot + TimeUnit.SECONDS.toNanos(1) / config.ratePerSecond();
+        if (slot > now) {
+            pause(TimeUnit.NANOSECONDS.toMillis(slot - now));
+        }
     }
 
     private static void pause(long millis) {
