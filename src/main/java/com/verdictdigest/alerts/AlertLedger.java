@@ -5,6 +5,7 @@ import com.verdictdigest.catalog.Verdict;
 import com.verdictdigest.store.DiskWrite;
 import com.verdictdigest.store.Jdbc;
 import com.verdictdigest.store.NamedSql;
+import com.verdictdigest.store.StoreException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -54,26 +55,23 @@ final class AlertLedger {
      * message). False when the reader left meanwhile, or already has their alert of the day.
      */
     boolean claim(Alert alert, Instant now) {
+        boolean claimed;
         try {
-            return Jdbc.inTransaction(db, "claim reader " + alert.readerId() + "'s alert", con -> {
-                int claimed = Jdbc.update(con, SQL.get("claim"), alert.day(), alert.throughChange(), alert.changes().size(),
-                        Timestamp.from(now), alert.readerId());
-                return claimed == 1;
-            }) && durable();
-        } catch (com.verdictdigest.store.StoreException e) {
+            claimed = Jdbc.inTransaction(db, "claim reader " + alert.readerId() + "'s alert", con -> Jdbc.update(con,
+                    SQL.get("claim"), alert.day(), alert.throughChange(), alert.changes().size(), Timestamp.from(now), alert.readerId()) == 1);
+        } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.isConstraintViolation(sql)) {
                 return false; // another process claimed this reader's alert of the day first
             }
             throw e;
         }
-    }
-
-    private boolean durable() {
-        Jdbc.run(db, "write the alerts' ledger to disk", con -> {
-            DiskWrite.now(con);
-            return null;
-        });
-        return true;
+        if (claimed) {
+            Jdbc.run(db, "write the alerts' ledger to disk", con -> {
+                DiskWrite.now(con);
+                return null;
+            });
+        }
+        return claimed;
     }
 
     void sent(Alert alert, Instant now) {
