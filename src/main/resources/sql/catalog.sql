@@ -60,3 +60,9 @@ SELECT slug, id FROM tool
 
 -- name: categories
 SELECT DISTINCT category FROM comparison_tool ORDER BY category
+
+-- name: panel-verdicts-of-comparison
+SELECT tool_slug, verdict FROM comparison_tool WHERE comparison_id = ?
+
+-- name: insert-verdict-change
+INSERT INTO verdict_change (tool_slug, comparison_slug, kind, old_verdict, new_verdict, created_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -54,3 +54,6 @@ DELETE FROM suppression WHERE address_hash = ?
 -- name: export-votes
 SELECT v.tool_slug, t.name, v.choice, v.edition_week, v.created_at, v.updated_at
   FROM vote v JOIN tool t ON t.slug = v.tool_slug WHERE v.subscriber_id = ? ORDER BY v.created_at, v.tool_slug
+
+-- name: export-alerts
+SELECT alert_day, changes, status, created_at, finished_at FROM reader_alert WHERE subscriber_id = ? ORDER BY alert_day

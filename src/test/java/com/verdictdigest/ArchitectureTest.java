@@ -40,6 +40,7 @@ class ArchitectureTest {
             .layer("admin").definedBy("com.verdictdigest.admin..")
             .layer("web").definedBy("com.verdictdigest.web..")
             .layer("schedule").definedBy("com.verdictdigest.schedule..")
+            .layer("alerts").definedBy("com.verdictdigest.alerts..")
             .layer("delivery").definedBy("com.verdictdigest.delivery..")
             .layer("bounces").definedBy("com.verdictdigest.bounces..")
             .layer("editions").definedBy("com.verdictdigest.editions..")
@@ -55,7 +56,7 @@ class ArchitectureTest {
             .layer("config").definedBy("com.verdictdigest.config..")
             .layer("week").definedBy("com.verdictdigest.week..")
             .whereLayer("main").mayOnlyAccessLayers("cli")
-            .whereLayer("app").mayOnlyAccessLayers("admin", "bounces", "catalog", "config", "delivery", "digest", "editions", "events", "links",
+            .whereLayer("app").mayOnlyAccessLayers("admin", "alerts", "bounces", "catalog", "config", "delivery", "digest", "editions", "events", "links",
                     "mail", "schedule", "store", "subscribers", "templates", "votes", "web", "week")
             .whereLayer("bench").mayOnlyAccessLayers("app", "bounces", "catalog", "config", "delivery", "digest", "editions",
                     "links", "mail", "store", "subscribers", "week")
@@ -63,6 +64,8 @@ class ArchitectureTest {
                     "subscribers", "templates", "web", "week")
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",
                     "votes", "week")
+            .whereLayer("alerts").mayOnlyAccessLayers("catalog", "config", "digest", "editions", "links", "mail", "store", "subscribers",
+                    "templates", "week")
             .whereLayer("schedule").mayOnlyAccessLayers("catalog", "config", "delivery", "editions", "week")
             .whereLayer("bounces").mayOnlyAccessLayers("config", "mail", "store", "subscribers", "week")
             .whereLayer("delivery").mayOnlyAccessLayers("config", "editions", "mail", "store", "subscribers", "week")

@@ -1,5 +1,8 @@
 package com.verdictdigest.app;
 
+import com.verdictdigest.alerts.AlertConfig;
+import com.verdictdigest.alerts.AlertMail;
+import com.verdictdigest.alerts.AlertSender;
 import com.verdictdigest.bounces.BounceConfig;
 import com.verdictdigest.bounces.BounceMailbox;
 import com.verdictdigest.bounces.BounceReasons;
@@ -23,6 +26,7 @@ import com.verdictdigest.editions.EditionPreparer;
 import com.verdictdigest.editions.EditionRecord;
 import com.verdictdigest.editions.EditionProofs;
 import com.verdictdigest.editions.EditionStore;
+import com.verdictdigest.editions.Preflight;
 import com.verdictdigest.events.EventLog;
 import com.verdictdigest.links.LinkBuilder;
 import com.verdictdigest.links.LinkSecret;
@@ -72,6 +76,7 @@ public final class App implements AutoCloseable {
     private Templates templates;
     private ConfirmationQueue confirmationQueue;
     private WelcomeQueue welcomeQueue;
+    private AlertSender alerts;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -242,6 +247,15 @@ public final class App implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The bookmark alerts' sender, one per process (a pass at a time). */
+    public synchronized AlertSender alerts() {
+        if (alerts == null) {
+            alerts = new AlertSender(database().dataSource(), new AlertMail(templates(), links(), composer(), new Preflight(digestConfig()),
+                    settings.get(Keys.MAIL_POSTAL_ADDRESS)), mailer(), subscriptions(), AlertConfig.from(settings), clock);
+        }
+        return alerts;
     }
 
     public CatalogImporter importer() {

@@ -3,6 +3,9 @@ package com.verdictdigest.app;
 import com.verdictdigest.admin.Admin;
 import com.verdictdigest.admin.AdminToken;
 import com.verdictdigest.admin.Operator;
+import com.verdictdigest.alerts.AlertConfig;
+import com.verdictdigest.alerts.AlertPreflightException;
+import com.verdictdigest.alerts.AlertSender;
 import com.verdictdigest.bounces.BounceConfig;
 import com.verdictdigest.bounces.BounceMailbox;
 import com.verdictdigest.config.ConfigException;
@@ -24,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code serve}: the web server, the weekly schedule and sending, in one process. On start it
+ * {@code serve}: the web server, the weekly schedule and sending, and the bookmark alerts, in one process. On start it
  * resumes any edition that a stop or a crash interrupted; on close it stops sending between
  * messages (the ledger stays exact), then the schedule, then the web server.
  */
@@ -42,9 +45,12 @@ public final class Service implements AutoCloseable {
         app.mailer(); // a relay setting that cannot work stops start-up, not the first send
         this.control = new EditionControl(app.editions(), app.ledger(), app.preparer(), app::sender);
         ScheduleConfig schedule = ScheduleConfig.from(app.settings());
-        this.scheduler = new DigestScheduler(app.database().dataSource(), schedule,
-                new WeeklyDigest(app.importer(), control, app.editions(), schedule.catchUp(), app.clock()),
-                "verdicts-" + UUID.randomUUID(), app.clock());
+        WeeklyDigest weekly = new WeeklyDigest(app.importer(), control, app.editions(), schedule.catchUp(), app.clock());
+        this.scheduler = new DigestScheduler(app.database().dataSource(), schedule, (scheduled, week) -> {
+            weekly.run(scheduled, week);
+            sendAlerts(app.alerts()); // the import may have changed verdicts: their alerts go now, not at the next poll
+        }, "verdicts-" + UUID.randomUUID(), app.clock());
+        scheduler.every("bookmark-alerts", AlertConfig.from(app.settings()).poll(), () -> sendAlerts(app.alerts()));
         BounceMailbox mailbox = app.bounceMailbox();
         if (mailbox != null) {
             scheduler.every("bounce-mailbox", BounceConfig.from(app.settings()).poll(), () -> poll(mailbox));
@@ -73,6 +79,15 @@ public final class Service implements AutoCloseable {
             }
         } catch (BounceMailbox.MailboxException | StoreException e) {
             log.warn("Bounce mailbox not read: {}; trying again at the next poll", e.getMessage());
+        }
+    }
+
+    /** One pass of the bookmark alerts: a failure is one line, and the next pass tries again. */
+    private static void sendAlerts(AlertSender alerts) {
+        try {
+            alerts.sendDue();
+        } catch (AlertPreflightException | StoreException e) {
+            log.error("Bookmark alerts not sent: {}; trying again at the next pass", e.getMessage());
         }
     }
 

@@ -39,7 +39,8 @@ public final class CatalogRepository {
     /**
      * Inserts the comparison, or replaces the stored one with the same slug in place (same id), in
      * one transaction so a reader never sees half a comparison. A comparison stored exactly as it is
-     * now is left alone: the site is read again on every run, and most pages have not changed.
+     * now is left alone: the site is read again on every run, and most pages have not changed. What
+     * changed for its tools (a new comparison, a changed panel verdict) is recorded with it.
      */
     public Saved save(Comparison c) {
         if (storedAsItIs(c)) {
@@ -57,6 +58,7 @@ public final class CatalogRepository {
             }
         }
         Long id = existingId(con, c.slug());
+        Map<String, Verdict> before = VerdictChanges.before(con, id);
         Saved saved;
         if (id == null) {
             try (PreparedStatement ps = con.prepareStatement(SQL.get("insert-comparison"), new String[] {"id"})) {
@@ -86,6 +88,7 @@ public final class CatalogRepository {
                         position++, r.score(), r.verdict().word(), r.take());
             }
         }
+        VerdictChanges.record(con, c, before, now);
         return saved;
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 @Command(name = "verdicts", mixinStandardHelpOptions = true, version = "Verdict Digest 0.1",
         description = "The weekly-digest pipeline behind \"Weekly AI Tool Verdicts\".",
         subcommands = {DemoCommand.class, ImportCommand.class, ComparisonsCommand.class, DigestCommand.class,
-                SubscribersCommand.class, EventsCommand.class, VotesCommand.class, BouncesCommand.class, ServeCommand.class, BenchCommand.class,
+                SubscribersCommand.class, EventsCommand.class, VotesCommand.class, BouncesCommand.class, AlertsCommand.class, ServeCommand.class, BenchCommand.class,
                 DbCommand.class})
 public final class VerdictsCommand implements Runnable {
     /** Exit code for a bad setting or an unusable database: the user must fix something first. */

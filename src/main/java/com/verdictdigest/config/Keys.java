@@ -170,6 +170,10 @@ public final class Keys {
 
     public static final Key<Integer> VOTES_MIN_READERS = Parsers.integer("votes.min-readers", "10", 1, 1_000_000,
             "A tool's readers' tally shows in the digest once at least this many readers voted ship or skip on it.");
+    public static final Key<Duration> ALERTS_POLL = Parsers.seconds("alerts.poll-seconds", "300", 10, 86_400,
+            "How often 'serve' sends the bookmark alerts that are due (on one process at a time when several run).");
+    public static final Key<Integer> ALERTS_WINDOW_DAYS = Parsers.integer("alerts.window-days", "7", 1, 60,
+            "A change older than this many days is not told in an alert (a reader who just turned alerts on gets no old news).");
 
     public static final List<Key<?>> ALL = List.of(
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, BENCH_DB_URL,
@@ -184,5 +188,5 @@ public final class Keys {
             HTTP_TRUSTED_PROXIES, SUBSCRIBE_RESEND_MINUTES, SUBSCRIBE_PER_CLIENT_PER_HOUR, SUBSCRIBE_PER_HOUR,
             DIGEST_SCHEDULE, DIGEST_CATCH_UP_HOURS, ADMIN_TOKEN, BOUNCES_MAILBOX, BOUNCES_PASSWORD, BOUNCES_POLL,
             BOUNCES_SOFT_LIMIT, BOUNCES_SOFT_WINDOW_DAYS, BOUNCES_ADDRESS_MATCH_DAYS,
-            VOTES_MIN_READERS);
+            VOTES_MIN_READERS, ALERTS_POLL, ALERTS_WINDOW_DAYS);
 }

@@ -74,6 +74,14 @@ public final class MessageComposer {
 
     /** The parts of a message that are the same for every reader of an edition, encoded once. */
     public Shared shared(IsoWeek week, String subject) {
+        return shared(week, subject, "digest");
+    }
+
+    /**
+     * The same list headers for another kind of list mail ({@code "alert"}): its kind is the mail
+     * type of its Feedback-ID, so a mailbox provider counts complaints apart from the digest's.
+     */
+    public Shared shared(IsoWeek week, String subject, String mailType) {
         StringBuilder h = new StringBuilder(512);
         h.append(fromHeader).append(replyToHeader);
         h.append(header("Subject", encodeText(subject)));
@@ -81,7 +89,7 @@ public final class MessageComposer {
         // RFC 8058: with List-Unsubscribe-Post, mailbox providers may POST to the https address in one click.
         h.append(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         // Gmail's Feedback-ID: campaign:customer:mail type:sender.
-        h.append(header("Feedback-ID", week + ":readers:digest:verdictdigest"));
+        h.append(header("Feedback-ID", week + ":readers:" + mailType + ":verdictdigest"));
         h.append(header("Auto-Submitted", "auto-generated")); // RFC 3834
         if (config.precedenceBulk()) {
             h.append(header("Precedence", "bulk"));

@@ -3,6 +3,7 @@ package com.verdictdigest.mail;
 import com.verdictdigest.links.SignedTag;
 import com.verdictdigest.week.IsoWeek;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +51,15 @@ public final class MessageIds {
     public String welcome(long readerId) {
         String copy = "welcome-" + readerId;
         return copy + "-" + HEX.formatHex(tags.of(copy.getBytes(StandardCharsets.US_ASCII))) + "@" + domain;
+    }
+
+    /**
+     * The id of one reader's bookmark alert of one day: at most one a day, so the same message on
+     * every attempt, signed as a digest's is.
+     */
+    public String alert(LocalDate day, long readerId) {
+        String copy = day + "-" + readerId;
+        return "alert-" + copy + "-" + HEX.formatHex(tags.of(("alert-" + copy).getBytes(StandardCharsets.US_ASCII))) + "@" + domain;
     }
 
     /** A fresh id for a one-off message of a kind ("confirm", "test"): never the same twice. */

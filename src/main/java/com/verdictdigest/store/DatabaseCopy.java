@@ -26,10 +26,10 @@ public final class DatabaseCopy {
      * senders' leases, which a node writes afresh when it starts.
      */
     static final List<String> TABLES = List.of("tool", "comparison", "comparison_tool", "review", "subscriber", "bookmark", "preference",
-            "edition", "edition_comparison", "delivery", "event", "report", "vote", "suppression");
+            "edition", "edition_comparison", "delivery", "event", "report", "vote", "suppression", "verdict_change", "reader_alert");
     /** Tables whose id the database generates: the target's next id must come after the copied ones. */
     private static final List<String> GENERATED_IDS = List.of("tool", "comparison", "subscriber", "edition", "event", "report",
-            "vote");
+            "vote", "verdict_change");
     private static final int BATCH = 1_000;
     /** A sender heartbeats several times a lease; one silent this long is gone. */
     private static final Duration LIVE_SENDER = Duration.ofMinutes(2);

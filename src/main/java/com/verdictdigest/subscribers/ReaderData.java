@@ -44,6 +44,7 @@ public final class ReaderData {
         parts.put("votes", (con, id) -> rows(con, "export-votes", id));
         parts.put("events", (con, id) -> rows(con, "export-events", id));
         parts.put("editions", (con, id) -> rows(con, "export-editions", id));
+        parts.put("alerts", (con, id) -> rows(con, "export-alerts", id));
         return parts;
     }
 

@@ -103,7 +103,7 @@ class ErasureTest {
         JsonNode data = new ObjectMapper().readTree(subscriptions.export(reader.id()).orElseThrow());
 
         assertThat(data.fieldNames()).toIterable().containsExactly("reader", "preferences", "bookmarks", "votes", "events",
-                "editions");
+                "editions", "alerts");
         assertThat(data.at("/reader/email").asText()).isEqualTo(ADDRESS);
         assertThat(data.at("/reader/status").asText()).isEqualTo("bounced");
         assertThat(data.at("/reader/created_at").asText()).endsWith("Z");
