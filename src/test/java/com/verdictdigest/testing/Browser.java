@@ -33,7 +33,14 @@ public final class Browser {
     }
 
     public static WebDriver open(Path profile) {
+        return open(profile, profile.resolveSibling("downloads"));
+    }
+
+    /** @param downloads where files the pages answer as attachments are saved, without asking */
+    public static WebDriver open(Path profile, Path downloads) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toString());
         // Without the background-networking flags Chromium reaches for Google's hosts at every start.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

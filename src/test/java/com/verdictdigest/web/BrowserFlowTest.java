@@ -13,6 +13,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,7 +28,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * A reader's whole journey in a real browser (Debian's headless Chromium, driven through
  * chromium-driver): subscribe on the form, confirm from the mail, bookmark a tool from a received
- * digest, see it on the manage page, and unsubscribe from the footer link.
+ * digest, see it on the manage page, and unsubscribe from the footer link; and from a received
+ * digest choose what one gets, vote, download one's data and erase it.
  */
 class BrowserFlowTest {
     @TempDir
@@ -39,7 +41,7 @@ class BrowserFlowTest {
     void setUp() throws Exception {
         Browser.assumeInstalled();
         web = new WebFixture(dir, 10);
-        browser = Browser.open(dir.resolve("chrome"));
+        browser = Browser.open(dir.resolve("chrome"), dir.resolve("downloads"));
     }
 
     @AfterEach
@@ -172,5 +174,26 @@ class BrowserFlowTest {
         assertThat(next.select("p:contains(Readers:)").eachText()).containsExactly("Readers: 33% ship, 3 votes");
         assertThat(web.events.list(null)).extracting(e -> e.kind() + "/" + e.source())
                 .contains("preferences/page", "vote/page");
+
+        // Their data: downloaded from the manage page, then erased after the confirmation step.
+        browser.get(next.selectFirst("a:contains(Manage your subscription)").attr("href"));
+        browser.findElement(By.id("download-data")).click();
+        Path file = dir.resolve("downloads/weekly-ai-tool-verdicts-my-data.json");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(file));
+        assertThat(data.at("/reader/email").asText()).isEqualTo("ada@example.com");
+        assertThat(data.at("/preferences/categories").asText()).isEqualTo("Productivity");
+        assertThat(data.at("/votes/0/tool_slug").asText()).isEqualTo("notion-ai");
+        assertThat(data.get("editions").findValuesAsText("week")).containsExactlyInAnyOrder("2026-W48", "2026-W47");
+
+        browser.findElement(By.id("erase-me")).click();
+        expectHeading("Erase your data?");
+        assertThat(web.sender.digest.subscribers.byId(ada.id())).as("asking erases nothing").isPresent();
+        browser.findElement(By.id("erase-confirm")).click();
+        expectHeading("Your data is erased");
+        assertThat(web.sender.digest.subscribers.byId(ada.id())).isEmpty();
+        assertThat(web.votes.tally("notion-ai").votes()).as("the tally keeps the vote").isEqualTo(3);
+        browser.get(next.selectFirst("a:contains(Manage your subscription)").attr("href"));
+        expectHeading("This link is not valid");
     }
 }
