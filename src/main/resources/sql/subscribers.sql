@@ -123,3 +123,7 @@ INSERT INTO preference (subscriber_id, categories, bookmarked_only, paused_until
 -- The reader's own row; their bookmarks and preferences go with it (ON DELETE CASCADE). Run by
 -- SubscriptionService.erase after their events and ledger rows were anonymised.
 DELETE FROM subscriber WHERE id = ?
+
+-- name: lock-subscriber
+-- Changes to what belongs to one reader (their preferences) queue up behind this lock.
+SELECT id FROM subscriber WHERE id = ? FOR UPDATE

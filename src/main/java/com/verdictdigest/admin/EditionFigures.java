@@ -2,8 +2,10 @@ package com.verdictdigest.admin;
 
 import com.verdictdigest.delivery.DeliveryCounts;
 import com.verdictdigest.editions.EditionRecord;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An edition with its figures, as the operator sees it (admin page and API). {@code bounces} are
@@ -22,7 +24,7 @@ public record EditionFigures(long id, String week, String status, String statusR
                              Map<String, Integer> skipReasons) {
 
     public EditionFigures {
-        skipReasons = Map.copyOf(skipReasons);
+        skipReasons = Collections.unmodifiableMap(new TreeMap<>(skipReasons));
     }
 
     /**
@@ -43,8 +45,7 @@ public record EditionFigures(long id, String week, String status, String statusR
 
     /** For the page: "3 paused, 2 nothing-followed", or empty. */
     public String skipReasonsText() {
-        return String.join(", ", new java.util.TreeMap<>(skipReasons).entrySet().stream()
-                .map(r -> r.getValue() + " " + r.getKey()).toList());
+        return String.join(", ", skipReasons.entrySet().stream().map(r -> r.getValue() + " " + r.getKey()).toList());
     }
 
     /** The figures behind the rates, for the page's percentages. */

@@ -58,8 +58,12 @@ public final class EditionRenderer {
                         TextWrapper.wrap(textComparison.render(ctx), TEXT_WIDTH), slots).withCrlf();
             }
         }
+        // The layouts of the selections readers have come later, from the templates read now: a send
+        // never mixes a template edited meanwhile with the blocks rendered here.
+        Templates.Compiled htmlLayout = templates.get("digest.html.vm");
+        Templates.Compiled textLayout = templates.get("digest.txt.vm");
         return new RenderedEdition(edition, slots, htmlBlocks, textBlocks, templates.get("bookmarks.html.vm"),
-                templates.get("bookmarks.txt.vm"), selection -> layout(edition, views, selection, slots));
+                templates.get("bookmarks.txt.vm"), selection -> layout(edition, views, selection, slots, htmlLayout, textLayout));
     }
 
     private static EditionView.ToolSlots toolSlots(SlotRegistry slots, int comparison, String side) {
@@ -71,13 +75,13 @@ public final class EditionRenderer {
      * The layout around one selection of comparisons: its headline and subject count and name only
      * those. Rendered once per distinct selection, the first time a reader has it.
      */
-    private SelectionLayout layout(Edition edition, List<ComparisonView> views, long selection, SlotRegistry slots) {
+    private SelectionLayout layout(Edition edition, List<ComparisonView> views, long selection, SlotRegistry slots,
+                                   Templates.Compiled htmlLayout, Templates.Compiled textLayout) {
         List<ComparisonView> chosen = views.stream().filter(v -> (selection & (1L << v.index())) != 0).toList();
         EditionView view = view(edition, chosen, selection == edition.allComparisons());
         Map<String, Object> context = context(view, slots);
-        SlottedText html = SlottedText.parse(templates.get("digest.html.vm").render(context), slots).withCrlf();
-        SlottedText text = SlottedText.parse(
-                TextWrapper.wrap(templates.get("digest.txt.vm").render(context), TEXT_WIDTH), slots).withCrlf();
+        SlottedText html = SlottedText.parse(htmlLayout.render(context), slots).withCrlf();
+        SlottedText text = SlottedText.parse(TextWrapper.wrap(textLayout.render(context), TEXT_WIDTH), slots).withCrlf();
         Set<String> featured = new HashSet<>();
         for (ComparisonView c : chosen) {
             featured.add(c.left().slug());
@@ -105,6 +109,7 @@ public final class EditionRenderer {
         int more = whole ? edition.moreCount() : 0;
         String preheader = titles.isEmpty() ? "A quiet week on the panel."
                 : titles.size() <= 2 && more == 0 ? String.join(" and ", titles)
+                : titles.size() == 1 ? titles.get(0) + " and " + (total - 1) + " more"
                 : titles.get(0) + ", " + titles.get(1) + " and " + (total - 2) + " more";
         String subject = "Week " + edition.week().week() + ": " + (total == 0 ? headline.replace(" this week", "") : total + news)
                 + (titles.isEmpty() ? "" : " · " + titles.get(0) + (total > 1 ? " and more" : ""));

@@ -24,7 +24,9 @@ public record Selection(long comparisons, SkipReason skipped) {
         }
         List<Comparison> cs = edition.comparisons();
         if (cs.isEmpty()) {
-            return new Selection(0, null); // a quiet week's email, when the operator sends those
+            // A quiet week's email, when the operator sends those: only to readers who asked for everything.
+            return p.bookmarkedOnly() ? new Selection(0, SkipReason.NO_BOOKMARK_NEWS)
+                    : p.followsAll() ? new Selection(0, null) : new Selection(0, SkipReason.NOTHING_FOLLOWED);
         }
         Set<String> saved = new HashSet<>();
         for (Bookmark b : reader.bookmarks()) {
@@ -50,9 +52,5 @@ public record Selection(long comparisons, SkipReason skipped) {
 
     public boolean isSkipped() {
         return skipped != null;
-    }
-
-    boolean includes(int comparison) {
-        return (comparisons & (1L << comparison)) != 0;
     }
 }

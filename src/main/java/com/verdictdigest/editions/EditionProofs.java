@@ -4,11 +4,13 @@ import com.verdictdigest.digest.DigestEmail;
 import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.SendFailure;
 import com.verdictdigest.subscribers.Bookmark;
+import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberRepository;
 import com.verdictdigest.subscribers.SubscriberStatus;
 import com.verdictdigest.week.IsoWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,13 +45,17 @@ public final class EditionProofs {
         PreparedEdition prepared = preparer.prepare(week, false);
         String messageId = prepared.composer().messageIds().oneOff("test");
         List<Bookmark> bookmarks = asReader == null ? prepared.edition().sampleBookmarks() : readers.bookmarks(asReader.id());
+        Preferences preferences = asReader == null ? Preferences.DEFAULT : readers.preferences(asReader.id());
         try (Mailer.Session session = mailer.open()) {
-            session.send(prepared.messageTo(asReader == null ? 0 : asReader.id(), to, bookmarks, messageId));
+            session.send(prepared.proofTo(asReader == null ? 0 : asReader.id(), to, bookmarks, preferences, messageId));
         }
         return messageId;
     }
 
-    /** Renders and checks every active reader's copy and sends nothing. */
+    /**
+     * Renders and checks every active reader's copy, as their preferences choose it now, and sends
+     * nothing: {@code copies} counts the readers who would get one.
+     */
     public DryRun dryRun(IsoWeek week) {
         long start = System.nanoTime();
         PreparedEdition prepared = preparer.prepare(week, false);
@@ -57,10 +63,17 @@ public final class EditionProofs {
         long bytes = 0;
         // Page by page, so a dry run over a million readers needs no more memory than a send.
         for (List<Subscriber> batch : readers.pages(SubscriberStatus.ACTIVE, 500)) {
-            Map<Long, List<Bookmark>> bookmarks = readers.bookmarksOf(batch.stream().map(Subscriber::id).toList());
+            List<Long> ids = batch.stream().map(Subscriber::id).toList();
+            Map<Long, List<Bookmark>> bookmarks = readers.bookmarksOf(ids);
+            Map<Long, Preferences> preferences = readers.preferencesOf(ids);
+            Instant now = Instant.now();
             for (Subscriber s : batch) {
-                bytes += prepared.messageTo(s.id(), s.email(), bookmarks.getOrDefault(s.id(), List.of())).data().length;
-                copies++;
+                ReaderCopy copy = prepared.mailFor(s.id(), s.email(), bookmarks.getOrDefault(s.id(), List.of()),
+                        preferences.getOrDefault(s.id(), Preferences.DEFAULT), now);
+                if (!copy.isSkipped()) {
+                    bytes += copy.message().data().length;
+                    copies++;
+                }
             }
         }
         return new DryRun(week, prepared.edition().comparisons().size(), copies, bytes,

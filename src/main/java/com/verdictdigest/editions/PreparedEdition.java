@@ -64,12 +64,16 @@ public final class PreparedEdition {
 
     /** One reader's message with the default preferences, with the Message-ID that names this edition and this reader. */
     public OutgoingMessage messageTo(long readerId, String email, List<Bookmark> bookmarks) {
-        return messageTo(readerId, email, bookmarks, composer.messageIds().digest(week(), readerId));
+        return mailFor(readerId, email, bookmarks, Preferences.DEFAULT, Instant.EPOCH).message();
     }
 
-    OutgoingMessage messageTo(long readerId, String email, List<Bookmark> bookmarks, String messageId) {
-        Reader reader = new Reader(readerId, email, bookmarks);
-        return compose(reader, rendered.select(reader, Instant.EPOCH), messageId);
+    /**
+     * A proof of a reader's copy sent elsewhere: what their preferences choose now, or the whole
+     * edition when they would get none this week.
+     */
+    OutgoingMessage proofTo(long readerId, String email, List<Bookmark> bookmarks, Preferences preferences, String messageId) {
+        Reader reader = new Reader(readerId, email, bookmarks, preferences);
+        return compose(reader, rendered.select(reader, Instant.now()), messageId);
     }
 
     /**
@@ -79,10 +83,8 @@ public final class PreparedEdition {
     public ReaderCopy mailFor(long readerId, String email, List<Bookmark> bookmarks, Preferences preferences, Instant now) {
         Reader reader = new Reader(readerId, email, bookmarks, preferences);
         Selection selection = rendered.select(reader, now);
-        if (selection.isSkipped()) {
-            return ReaderCopy.skipped(selection.skipped().word());
-        }
-        return ReaderCopy.of(compose(reader, selection, composer.messageIds().digest(week(), readerId)));
+        return new ReaderCopy(selection.isSkipped() ? selection.skipped().word() : null,
+                () -> compose(reader, selection, composer.messageIds().digest(week(), readerId)));
     }
 
     private OutgoingMessage compose(Reader reader, Selection selection, String messageId) {

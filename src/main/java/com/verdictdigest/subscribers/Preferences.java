@@ -1,6 +1,8 @@
 package com.verdictdigest.subscribers;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,12 +34,15 @@ public record Preferences(Set<String> categories, boolean bookmarkedOnly, Instan
         return pausedUntil != null && now.isBefore(pausedUntil);
     }
 
+    /** How long the stored list of categories may be (the column's size). */
+    public static final int MAX_STORED_CATEGORIES = 4000;
+
     /** The categories as stored: sorted, one per line, or null for all. */
     String storedCategories() {
         return categories.isEmpty() ? null : String.join("\n", new TreeSet<>(categories));
     }
 
     static Set<String> parseStored(String stored) {
-        return stored == null || stored.isEmpty() ? Set.of() : Set.of(stored.split("\n"));
+        return stored == null || stored.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(stored.split("\n")));
     }
 }

@@ -239,15 +239,27 @@ public final class SubscriberRepository {
 
     /** Preferences of many readers in one query; a reader who never chose is absent (the defaults). */
     public Map<Long, Preferences> preferencesOf(List<Long> subscriberIds) {
-        Map<Long, Preferences> result = new HashMap<>();
         if (subscriberIds.isEmpty()) {
-            return result;
+            return new HashMap<>();
         }
+        try (Connection con = db.getConnection()) {
+            return preferencesOf(con, subscriberIds);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read preferences: " + e.getMessage(), e);
+        }
+    }
+
+    /** A reader's preferences on the caller's connection, inside the caller's transaction. */
+    Preferences preferences(Connection con, long subscriberId) throws SQLException {
+        return preferencesOf(con, List.of(subscriberId)).getOrDefault(subscriberId, Preferences.DEFAULT);
+    }
+
+    private static Map<Long, Preferences> preferencesOf(Connection con, List<Long> subscriberIds) throws SQLException {
+        Map<Long, Preferences> result = new HashMap<>();
         long min = subscriberIds.stream().mapToLong(Long::longValue).min().orElseThrow();
         long max = subscriberIds.stream().mapToLong(Long::longValue).max().orElseThrow();
         java.util.Set<Long> wanted = new java.util.HashSet<>(subscriberIds);
-        try (Connection con = db.getConnection();
-             PreparedStatement ps = con.prepareStatement(SQL.get("preferences-of-id-range"))) {
+        try (PreparedStatement ps = con.prepareStatement(SQL.get("preferences-of-id-range"))) {
             bind(ps, min, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -258,10 +270,8 @@ public final class SubscriberRepository {
                     }
                 }
             }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read preferences: " + e.getMessage(), e);
         }
+        return result;
     }
 
     /** Replaces a reader's preferences on the caller's connection ({@link SubscriptionService#choose} records the event). */

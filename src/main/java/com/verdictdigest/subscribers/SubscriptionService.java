@@ -356,11 +356,13 @@ public final class SubscriptionService {
 
     /**
      * A reader chooses what they get. Recorded with its event only when something changed, so a
-     * form sent twice counts once.
+     * form sent twice counts once; the reader's row is locked first, so two saves at once queue up
+     * rather than both write.
      */
     public void choose(long id, Preferences chosen, EventSource source, IsoWeek edition) {
         Jdbc.inTransaction(db, "save preferences", con -> {
-            if (!subscribers.preferencesOf(List.of(id)).getOrDefault(id, Preferences.DEFAULT).equals(chosen)) {
+            boolean reader = Jdbc.first(con, SQL.get("lock-subscriber"), rs -> true, id).isPresent();
+            if (reader && !subscribers.preferences(con, id).equals(chosen)) {
                 subscribers.savePreferences(con, id, chosen);
                 events.record(con, id, EventKind.PREFERENCES, source, edition, null);
             }

@@ -32,6 +32,9 @@ final class PreferencesForm {
         if (some && categories.isEmpty()) {
             return new Read(null, "Choose at least one category, or follow them all.");
         }
+        if (some && String.join("\n", categories).length() > Preferences.MAX_STORED_CATEGORIES) {
+            return new Read(null, "That is more categories than we can keep for one reader: follow them all instead.");
+        }
         Instant pausedUntil;
         String pause = first(form, "pause");
         if (pause == null || pause.equals("keep")) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.verdictdigest.events.EventSource;
+import com.verdictdigest.testing.DigestFixture;
+import com.verdictdigest.events.EventLog;
+import com.verdictdigest.editions.EditionProofs;
 import com.verdictdigest.subscribers.Preferences;
 import com.verdictdigest.subscribers.Subscriber;
 import com.verdictdigest.subscribers.SubscriberStatus;
@@ -17,6 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -139,5 +147,40 @@ class ReaderPreferencesSendTest {
         assertThat(html.select("a:contains(Ship it)")).hasSize(6);
         assertThat(html.select("a:contains(Ship it)").eachAttr("href")).allMatch(h -> h.matches("https://news\\.verdicts\\.example/s/[^?]+\\?v=ship"));
         assertThat(html.select("a:contains(Skip it)").eachAttr("href")).allMatch(h -> h.endsWith("?v=skip"));
+    }
+
+    @Test
+    void aDryRunCountsOnlyTheReadersWhoWouldGetACopy() {
+        reader("everything", Preferences.DEFAULT);
+        reader("design", following("Design"));
+        reader("paused", new Preferences(Set.of(), false, Instant.now().plus(Duration.ofDays(7)), false));
+
+        EditionProofs.DryRun dry = new EditionProofs(fx.preparer(DigestFixture.config("UTC"), fx.digest.links, SenderFixture.MAIL),
+                fx.digest.subscribers, SenderFixture.smtp(greenMail.getSmtp().getPort())).dryRun(W48);
+
+        assertThat(dry.copies()).isEqualTo(1);
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void savesOfTheSamePreferencesAtOnceAllSucceedAndCountEachChangeOnce() throws Exception {
+        Subscriber ada = reader("ada", Preferences.DEFAULT);
+        List<Preferences> choices = List.of(following("Design"), following("Productivity"), Preferences.DEFAULT);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> saves = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                Preferences p = choices.get(i % choices.size());
+                saves.add(pool.submit(() -> fx.subscriptions.choose(ada.id(), p, EventSource.PAGE, W48)));
+            }
+            for (Future<?> save : saves) {
+                save.get(30, TimeUnit.SECONDS); // none fails on a duplicate row or a starved pool
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(choices).contains(fx.digest.subscribers.preferences(ada.id()));
+        assertThat(new EventLog(fx.digest.db.dataSource(), java.time.Clock.systemUTC()).list(W48))
+                .allMatch(e -> e.kind().equals("preferences")).hasSizeLessThanOrEqualTo(60);
     }
 }
