@@ -27,10 +27,18 @@ SELECT c.id, c.kind, t.name, cmp.title, cmp.canonical_url, c.old_verdict, c.new_
    AND c.id > COALESCE((SELECT MAX(a.through_change) FROM reader_alert a WHERE a.subscriber_id = ?), 0)
  ORDER BY c.id
 
+-- name: lock-reader
+-- Claims of one reader's alert queue up here, so the checks of the claim below see every earlier claim
+-- (two processes, or a pass that began before midnight and one after, may both have found the reader due).
+SELECT id FROM subscriber WHERE id = ? AND status = 'active' FOR UPDATE
+
 -- name: claim
--- Recorded before the message goes out; only for a reader still active. The key (reader, day) refuses a second one.
+-- Recorded before the message goes out; only for a reader still active, with no alert in the last
+-- 24 hours and none that told any of these changes. The key (reader, day) refuses a second one.
 INSERT INTO reader_alert (subscriber_id, alert_day, through_change, changes, status, created_at)
-SELECT id, ?, ?, ?, 'sending', ? FROM subscriber WHERE id = ? AND status = 'active'
+SELECT s.id, ?, ?, ?, 'sending', ? FROM subscriber s
+ WHERE s.id = ? AND s.status = 'active'
+   AND NOT EXISTS (SELECT 1 FROM reader_alert a WHERE a.subscriber_id = s.id AND (a.created_at > ? OR a.through_change >= ?))
 
 -- name: sent
 UPDATE reader_alert SET status = 'sent', finished_at = ? WHERE subscriber_id = ? AND alert_day = ? AND status = 'sending'

@@ -1,8 +1,9 @@
 -- Named statements of readers' ship-or-skip votes (see store.NamedSql). Bound parameters only.
 
 -- name: lock-reader
--- Serialises one reader's votes (a double click posts twice at once), and finds them still there.
-SELECT id FROM subscriber WHERE id = ? FOR UPDATE
+-- Serialises one reader's votes (a double click posts twice at once), and finds them still a
+-- subscriber: one who left (unsubscribed, bounced, complained) or was erased votes no more.
+SELECT id FROM subscriber WHERE id = ? AND status = 'active' FOR UPDATE
 
 -- name: choice
 SELECT choice FROM vote WHERE subscriber_id = ? AND tool_slug = ?

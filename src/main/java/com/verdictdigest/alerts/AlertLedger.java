@@ -8,6 +8,7 @@ import com.verdictdigest.store.NamedSql;
 import com.verdictdigest.store.StoreException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,8 +58,11 @@ final class AlertLedger {
     boolean claim(Alert alert, Instant now) {
         boolean claimed;
         try {
-            claimed = Jdbc.inTransaction(db, "claim reader " + alert.readerId() + "'s alert", con -> Jdbc.update(con,
-                    SQL.get("claim"), alert.day(), alert.throughChange(), alert.changes().size(), Timestamp.from(now), alert.readerId()) == 1);
+            claimed = Jdbc.inTransaction(db, "claim reader " + alert.readerId() + "'s alert", con ->
+                    Jdbc.first(con, SQL.get("lock-reader"), rs -> true, alert.readerId()).isPresent()
+                    && Jdbc.update(con, SQL.get("claim"), alert.day(), alert.throughChange(), alert.changes().size(),
+                            Timestamp.from(now), alert.readerId(), Timestamp.from(now.minus(Duration.ofHours(24))),
+                            alert.changes().get(0).id()) == 1);
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.isConstraintViolation(sql)) {
                 return false; // another process claimed this reader's alert of the day first

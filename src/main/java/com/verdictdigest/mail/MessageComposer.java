@@ -130,25 +130,27 @@ public final class MessageComposer {
      * not list mail; {@code text} and {@code html} with CRLF line ends.
      */
     public OutgoingMessage transactional(String recipient, String subject, String text, String html) {
-        return oneOff(messageIds.oneOff("confirm"), recipient, subject, "", text, html);
+        return oneOff(envelopeFrom, messageIds.oneOff("confirm"), recipient, subject, "", text, html);
     }
 
     /**
-     * A one-off message to one reader that is list mail (the welcome): the list headers of every
-     * digest, List-Id (RFC 2919) and List-Unsubscribe with the reader's own link (RFC 2369), which
-     * mailbox providers may POST to in one click (RFC 8058); {@code text} and {@code html} with CRLF
-     * line ends.
+     * A one-off message to one reader that is list mail (the welcome): List-Id (RFC 2919) and
+     * List-Unsubscribe with the reader's own link (RFC 2369), which mailbox providers may POST to in
+     * one click (RFC 8058); a fresh Message-ID; and, with {@code mail.return-path-verp}, the reader's
+     * own return path (of this week), so that a bounce or a complaint about it finds the reader as
+     * one about a digest does. {@code text} and {@code html} with CRLF line ends.
      */
-    public OutgoingMessage listMessage(String messageId, String recipient, String subject, String text, String html,
+    public OutgoingMessage listMessage(long readerId, String kind, String recipient, String subject, String text, String html,
                                        String unsubscribeUrl) {
         String list = listIdHeader + header("List-Unsubscribe", "<" + unsubscribeUrl + ">" + unsubscribeMailto)
                 + header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return oneOff(messageId, recipient, subject, list, text, html);
+        String sender = verp == null ? envelopeFrom : verp.of(IsoWeek.of(clock.instant(), ZoneOffset.UTC), readerId);
+        return oneOff(sender, messageIds.oneOff(kind), recipient, subject, list, text, html);
     }
 
     /** {@code listHeaders}: the list's header lines, or empty for a message that is not list mail. */
-    private OutgoingMessage oneOff(String messageId, String recipient, String subject, String listHeaders, String text,
-                                   String html) {
+    private OutgoingMessage oneOff(String sender, String messageId, String recipient, String subject, String listHeaders,
+                                   String text, String html) {
         StringBuilder h = new StringBuilder(512);
         h.append(header("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC))));
         h.append(fromHeader).append(replyToHeader);
@@ -165,7 +167,7 @@ public final class MessageComposer {
         part(out, textPart, QuotedPrintable.encode(text));
         part(out, htmlPart, QuotedPrintable.encode(html));
         out.append(closing);
-        OutgoingMessage message = new OutgoingMessage(envelopeFrom, recipient, messageId, out.toByteArray());
+        OutgoingMessage message = new OutgoingMessage(sender, recipient, messageId, out.toByteArray());
         return dkim == null ? message : dkim.sign(message);
     }
 

@@ -45,15 +45,6 @@ public final class MessageIds {
     }
 
     /**
-     * The id of a reader's welcome email, signed as a digest's (the tag covers "welcome-" and the
-     * reader, so it can never pass for a digest's) and the same on every attempt.
-     */
-    public String welcome(long readerId) {
-        String copy = "welcome-" + readerId;
-        return copy + "-" + HEX.formatHex(tags.of(copy.getBytes(StandardCharsets.US_ASCII))) + "@" + domain;
-    }
-
-    /**
      * The id of one reader's bookmark alert of one day: at most one a day, so the same message on
      * every attempt, signed as a digest's is.
      */

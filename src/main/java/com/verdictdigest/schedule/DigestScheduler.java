@@ -48,6 +48,8 @@ public final class DigestScheduler implements AutoCloseable {
     private static final String SCHEDULER_NAME = "verdicts";
 
     private static final String PERIODIC = "periodic";
+    /** How long a shutdown waits for the runs in progress. */
+    private static final Duration RUNS_FINISH = Duration.ofMinutes(1);
 
     private final Scheduler scheduler;
     private final ScheduleConfig config;
@@ -213,14 +215,31 @@ public final class DigestScheduler implements AutoCloseable {
         shutDown(scheduler);
     }
 
+    /**
+     * Stops firing, lets the runs in progress finish (up to {@link #RUNS_FINISH}), then shuts down.
+     * Not Quartz's own "shut down and wait for the jobs": a job whose end cannot be recorded (the
+     * database is gone) retries that until the job store shuts down, which that wait never lets happen.
+     */
     private static void shutDown(Scheduler scheduler) {
         if (scheduler == null) {
             return;
         }
         try {
-            scheduler.shutdown(true);
+            scheduler.standby();
+            Instant until = Instant.now().plus(RUNS_FINISH);
+            while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && Instant.now().isBefore(until)) {
+                Thread.sleep(100);
+            }
+            scheduler.shutdown(false);
         } catch (SchedulerException e) {
             log.warn("Scheduler did not stop cleanly: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                scheduler.shutdown(false);
+            } catch (SchedulerException again) {
+                log.warn("Scheduler did not stop cleanly: {}", again.getMessage());
+            }
         }
     }
 

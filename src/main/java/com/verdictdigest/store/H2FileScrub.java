@@ -32,6 +32,12 @@ public final class H2FileScrub {
     private static final NamedSql SQL = NamedSql.load("store");
     private static final int PASSES = 6;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * Passes run one at a time: each turns the file's retention time off while it runs and back on
+     * after, and two at once would each put back the other's "off" for good (then a crash could
+     * corrupt the file).
+     */
+    private static final Object ONE_PASS_AT_A_TIME = new Object();
 
     private H2FileScrub() {
     }
@@ -95,6 +101,12 @@ public final class H2FileScrub {
     }
 
     private static boolean passes(MVStore store, String value) {
+        synchronized (ONE_PASS_AT_A_TIME) {
+            return passesAlone(store, value);
+        }
+    }
+
+    private static boolean passesAlone(MVStore store, String value) {
         Path file = file(store);
         if (file == null) {
             return true; // in memory: no file

@@ -73,7 +73,7 @@ public final class WelcomeMail implements WelcomeSender {
     @Override
     public boolean send(Subscriber reader) {
         WelcomeEmail email = render(reader);
-        return delivery.send(composer.listMessage(composer.messageIds().welcome(reader.id()), reader.email(), email.subject(),
+        return delivery.send(composer.listMessage(reader.id(), "welcome", reader.email(), email.subject(),
                 email.text(), email.html(), email.unsubscribeUrl()), "Welcome email", reader.id());
     }
 }

@@ -40,11 +40,12 @@ public final class WelcomeQueue implements AutoCloseable {
     /**
      * Sends every welcome due now.
      *
-     * @return false when the relay refused one (it is due again; the round stops there)
+     * @return false when the relay could not take one now (it is due again at the next round)
      */
     public boolean sendDue() {
         List<Long> due = Jdbc.run(db, "read the welcome queue", con -> Jdbc.list(con, SQL.get("due-welcomes"),
                 rs -> rs.getLong(1)));
+        boolean allSent = true;
         for (long id : due) {
             if (Jdbc.run(db, "take a welcome email", con -> update(con, SQL.get("take-welcome"), id)) == 0) {
                 continue; // another process took it
@@ -55,11 +56,12 @@ public final class WelcomeQueue implements AutoCloseable {
                 continue;
             }
             if (!sender.send(reader.get())) {
+                // One reader's full mailbox holds up nobody else's welcome: theirs waits for the next round.
                 Jdbc.run(db, "queue a welcome email again", con -> update(con, SQL.get("requeue-welcome"), id));
-                return false;
+                allSent = false;
             }
         }
-        return true;
+        return allSent;
     }
 
     /** Stops after the mail being sent, if any. */

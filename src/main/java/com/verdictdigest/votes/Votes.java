@@ -32,8 +32,10 @@ public final class Votes {
         CAST,
         /** the reader turned their vote round */
         CHANGED,
-        /** the same choice again, or a reader no longer there: nothing written */
-        UNCHANGED
+        /** the same choice again: nothing written */
+        UNCHANGED,
+        /** a reader who is no longer a subscriber (or no longer there): nothing written */
+        NOT_SUBSCRIBED
     }
 
     private final DataSource db;
@@ -62,7 +64,7 @@ public final class Votes {
     public Outcome cast(long readerId, String toolSlug, Choice choice, IsoWeek edition) {
         return Jdbc.inTransaction(db, "cast a vote", con -> {
             if (first(con, SQL.get("lock-reader"), rs -> rs.getLong(1), readerId).isEmpty()) {
-                return Outcome.UNCHANGED;
+                return Outcome.NOT_SUBSCRIBED;
             }
             Optional<Choice> before = first(con, SQL.get("choice"), rs -> Choice.parse(rs.getString(1)).orElseThrow(),
                     readerId, toolSlug);

@@ -59,7 +59,13 @@ final class VotePages {
                     case CAST -> "You voted to " + c.word() + " " + b.toolName() + ".";
                     case CHANGED -> "You changed your vote: " + c.word() + " " + b.toolName() + ".";
                     case UNCHANGED -> "Your vote stays: " + c.word() + " " + b.toolName() + ".";
+                    case NOT_SUBSCRIBED -> null;
                 };
+                if (line == null) {
+                    pages.message(ctx, 200, "Only subscribers vote", List.of("This address no longer gets Weekly AI Tool "
+                            + "Verdicts, so its vote is not counted. Subscribe again from the manage page to vote."), null, null, null);
+                    return;
+                }
                 render(ctx, h, b, "Thank you for voting", List.of(line, "Changed your mind? The same link changes your vote."),
                         votes.tally(b.toolSlug()).label(), List.of(button(other(c), false)));
             });

@@ -20,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -81,6 +84,22 @@ class AlertSenderTest {
         assertThat(text(received()[0]))
                 .contains("Mistral 3 Small (22B): Ship from the panel in the new comparison \"Mistral again, against GPT-5\"");
         assertThat(fx.count("SELECT COUNT(*) FROM reader_alert WHERE status = 'sent' AND subscriber_id = " + reader.id())).isEqualTo(1);
+    }
+
+    @Test
+    void twoPassesThatBothFoundAReaderDueClaimTheirAlertOnceEvenAcrossMidnight() {
+        Subscriber reader = fx.reader("ada@example.com", true, LEFT);
+        later(Duration.ofMinutes(5));
+        fx.publish("second", doc -> doc.selectFirst("article h1").text("Mistral again, against GPT-5"));
+        AlertLedger ledger = new AlertLedger(fx.db.dataSource());
+        Instant now = clock.instant();
+        List<VerdictChange> changes = ledger.changesFor(reader.id(), now.minus(Duration.ofDays(7)));
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+
+        // A pass that began before midnight and one after (or two processes) both found the reader due.
+        assertThat(ledger.claim(new Alert(reader.id(), reader.email(), today, changes), now)).isTrue();
+        assertThat(ledger.claim(new Alert(reader.id(), reader.email(), today.plusDays(1), changes), now.plusSeconds(60))).isFalse();
+        assertThat(fx.count("SELECT COUNT(*) FROM reader_alert WHERE subscriber_id = " + reader.id())).isEqualTo(1);
     }
 
     @Test

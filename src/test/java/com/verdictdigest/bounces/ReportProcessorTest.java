@@ -180,6 +180,23 @@ class ReportProcessorTest {
     }
 
     @Test
+    void aComplaintAboutAWelcomeEmailFindsItsNewReaderByTheReturnPath() {
+        bx.fx.subscriptions.add(EmailAddress.parse("newcomer@example.com"), SubscriberStatus.ACTIVE,
+                com.verdictdigest.events.EventSource.OPERATOR);
+        Subscriber newcomer = bx.reader("newcomer@example.com");
+        var welcome = new com.verdictdigest.mail.MessageComposer(BounceFixture.MAIL, java.time.Clock.systemUTC())
+                .listMessage(newcomer.id(), "welcome", newcomer.email(), "Welcome to Weekly AI Tool Verdicts", "Hello\r\n",
+                        "<p>Hello</p>\r\n", "https://news.verdicts.example/u/x");
+        String original = "Return-Path: <" + welcome.envelopeFrom() + ">\r\n" + new String(welcome.data(), StandardCharsets.UTF_8);
+
+        ReportOutcome o = only(processor.process(Reports.complaint(welcome.envelopeFrom(), original, null), ReportOrigin.MAILBOX, false));
+
+        assertThat(welcome.envelopeFrom()).as("the welcome's own signed return path").matches("bounces\\+[0-9a-f]{30}@verdicts\\.example");
+        assertThat(o.action()).isEqualTo("unsubscribed: complaint");
+        assertThat(bx.reader("newcomer@example.com").status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    }
+
+    @Test
     void complaintUnsubscribesTheReaderForGood() throws Exception {
         byte[] report = Reports.complaint(returnPath("reader4@example.com"), original("reader4@example.com"), null);
 

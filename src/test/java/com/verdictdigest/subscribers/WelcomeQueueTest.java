@@ -129,7 +129,7 @@ class WelcomeQueueTest {
         assertThat(mail.getHeader("To", null)).isEqualTo("new@example.com");
         assertThat(mail.getHeader("List-Id", null)).isEqualTo("\"Weekly AI Tool Verdicts\" <weekly.verdicts.example>");
         assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(mail.getHeader("Message-ID", null)).matches("<welcome-" + reader.id() + "-[0-9a-f]{16}@verdicts\\.example>");
+        assertThat(mail.getHeader("Message-ID", null)).matches("<welcome-[0-9a-f-]{36}@verdicts\\.example>");
         String listUnsubscribe = jakarta.mail.internet.MimeUtility.unfold(mail.getHeader("List-Unsubscribe", null));
         assertThat(listUnsubscribe).startsWith("<" + web.base + "/u/").endsWith(", <mailto:unsubscribe@verdicts.example?subject=unsubscribe>");
         String unsubscribeUrl = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>'));

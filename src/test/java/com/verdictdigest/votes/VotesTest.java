@@ -165,9 +165,26 @@ class VotesTest {
         assertThat(votes.of(ada)).isEmpty();
         assertThat(votes.tally("cursor-3")).isEqualTo(new Tally("cursor-3", 1, 1));
         assertThat(votes.cast(ada, "cursor-3", Choice.SKIP, W48)).as("no vote for a reader no longer there")
-                .isEqualTo(Votes.Outcome.UNCHANGED);
+                .isEqualTo(Votes.Outcome.NOT_SUBSCRIBED);
         long carol = reader("carol@example.com");
         votes.cast(carol, "cursor-3", Choice.SHIP, W48);
         assertThat(votes.tally("cursor-3")).isEqualTo(new Tally("cursor-3", 2, 1));
+    }
+
+    @Test
+    void aReaderWhoLeftVotesNoMore() {
+        long ada = reader("ada@example.com");
+        votes.cast(ada, "cursor-3", Choice.SHIP, W48);
+        try (Connection con = fx.db.dataSource().getConnection();
+             PreparedStatement ps = con.prepareStatement("UPDATE subscriber SET status = 'unsubscribed' WHERE id = ?")) {
+            ps.setLong(1, ada);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        assertThat(votes.cast(ada, "cursor-3", Choice.SKIP, W48)).isEqualTo(Votes.Outcome.NOT_SUBSCRIBED);
+        assertThat(votes.tally("cursor-3")).isEqualTo(new Tally("cursor-3", 1, 0));
+        assertThat(events.list(W48)).hasSize(1);
     }
 }
