@@ -22,6 +22,7 @@ SELECT e.id, s.email, e.kind, e.source, e.edition_week, e.tool_slug, e.created_a
 SELECT edition_week, kind, COUNT(*) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind
 
 -- name: readers-per-edition
--- Per edition and kind, how many readers: a reader whose copy soft-bounced twice counts once. An
--- event of an erased reader (no reader any more) counts as one reader.
-SELECT edition_week, kind, COUNT(DISTINCT subscriber_id) + SUM(CASE WHEN subscriber_id IS NULL THEN 1 ELSE 0 END) FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind
+-- Per edition and kind, how many readers: a reader whose copy soft-bounced twice counts once, erased
+-- or not (an erased reader's events share the key erased_reader).
+SELECT edition_week, kind, COUNT(DISTINCT COALESCE(subscriber_id, erased_reader))
+  FROM event WHERE edition_week IS NOT NULL GROUP BY edition_week, kind ORDER BY edition_week, kind

@@ -20,7 +20,8 @@ SELECT e.week, e.subject, d.status, d.skip_reason, d.attempts, d.updated_at
  ORDER BY e.week
 
 -- name: anonymise-events
-UPDATE event SET subscriber_id = NULL WHERE subscriber_id = ?
+-- params: anonymous id (the one the ledger rows get), reader id.
+UPDATE event SET subscriber_id = NULL, erased_reader = ? WHERE subscriber_id = ?
 
 -- name: anonymise-deliveries
 -- params: anonymous id, reader id. The row keeps its edition and outcome, so the edition's figures
@@ -43,10 +44,11 @@ SELECT id, sender, subject, summary, message FROM report
 UPDATE report SET sender = ?, subject = ?, summary = ?, message = ? WHERE id = ?
 
 -- name: suppressed
-SELECT 1 FROM suppression WHERE address_hash = ?
+SELECT complained FROM suppression WHERE address_hash = ?
 
 -- name: suppress
-INSERT INTO suppression (address_hash, created_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM suppression WHERE address_hash = ?)
+INSERT INTO suppression (address_hash, created_at, complained) SELECT ?, ?, ?
+ WHERE NOT EXISTS (SELECT 1 FROM suppression WHERE address_hash = ?)
 
 -- name: unsuppress
 DELETE FROM suppression WHERE address_hash = ?

@@ -97,6 +97,9 @@ public final class SubscriptionService {
      * one per address per {@code subscribe.resend-minutes}; active readers get nothing.
      */
     public void subscribe(EmailAddress email) {
+        if (Jdbc.run(db, "read the suppression list", con -> suppressions.complained(con, email))) {
+            return; // an erased reader who had reported our mail as spam: not stored, not mailed
+        }
         added(email, SubscriberStatus.PENDING, EventSource.FORM);
         Subscriber reader = subscribers.find(email).orElseThrow();
         // A reader who reported a digest as spam gets nothing more, not even a confirmation mail.
@@ -198,10 +201,10 @@ public final class SubscriptionService {
             EmailAddress email = new EmailAddress(reader.get().email());
             // No reader has a negative id: the erasure's own event id, negated, is a key nobody else carries.
             long anonymous = -events.recordAnonymous(con, EventKind.ERASE, source);
-            update(con, DATA.get("anonymise-events"), id);
+            update(con, DATA.get("anonymise-events"), anonymous, id);
             update(con, DATA.get("anonymise-deliveries"), anonymous, id);
             forgetInReports(con, email);
-            suppressions.add(con, email, now());
+            suppressions.add(con, email, now(), reader.get().complained());
             if (update(con, SQL.get("erase"), id) == 0) {
                 con.rollback(); // erased a moment ago by another request
                 return Optional.<Subscriber>empty();

@@ -32,10 +32,15 @@ public final class SuppressionList {
         return Jdbc.first(con, SQL.get("suppressed"), rs -> true, hash(email)).isPresent();
     }
 
+    /** Whether the address is an erased reader's who had reported our mail as spam: it gets nothing again. */
+    boolean complained(Connection con, EmailAddress email) throws SQLException {
+        return Jdbc.first(con, SQL.get("suppressed"), rs -> rs.getBoolean(1), hash(email)).orElse(false);
+    }
+
     /** In the caller's transaction (an erasure's). */
-    void add(Connection con, EmailAddress email, Timestamp when) throws SQLException {
+    void add(Connection con, EmailAddress email, Timestamp when, boolean complained) throws SQLException {
         String hash = hash(email);
-        Jdbc.update(con, SQL.get("suppress"), hash, when, hash);
+        Jdbc.update(con, SQL.get("suppress"), hash, when, complained, hash);
     }
 
     /** In the caller's transaction: the reader signed up again and confirmed. */

@@ -198,4 +198,42 @@ class ErasureTest {
         assertThat(again.files().clean()).isTrue();
         assertThat(bx.events("erase")).singleElement().satisfies(e -> assertThat(e.source()).isEqualTo("operator"));
     }
+
+    @Test
+    void anErasedReadersEventsStillCountAsOneReaderInTheirEdition() {
+        Tool tool = subscriptions.toolBySlug("claude-code").orElseThrow();
+        subscriptions.removeBookmark(reader.id(), "claude-code", EventSource.PAGE, W48);
+        subscriptions.bookmark(reader.id(), tool, EventSource.PAGE, W48); // a second bookmark event of theirs in W48
+        Map<String, Map<String, Integer>> readersBefore = bx.events.readersPerEdition();
+        assertThat(readersBefore.get("2026-W48")).containsEntry("bookmark", 1);
+
+        subscriptions.erase(reader.id(), EventSource.PAGE).orElseThrow();
+
+        assertThat(bx.events.readersPerEdition()).isEqualTo(readersBefore);
+    }
+
+    @Test
+    void anErasedReaderWhoReportedSpamIsNeitherStoredNorMailedBySignUpAgain() throws Exception {
+        try (Connection con = bx.fx.digest.db.connection()) {
+            subscriptions.complained(con, reader.id(), W48);
+        }
+        subscriptions.erase(reader.id(), EventSource.OPERATOR).orElseThrow();
+
+        subscriptions.subscribe(EmailAddress.parse(ADDRESS));
+
+        assertThat(bx.fx.digest.subscribers.find(EmailAddress.parse(ADDRESS))).isEmpty();
+        try (Connection con = bx.fx.digest.db.connection()) {
+            assertThat(Traces.inTables(con, ADDRESS, reader.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void anErasedReadersOwnSignUpIsStoredAgainAndAwaitsTheirConfirmation() {
+        subscriptions.erase(reader.id(), EventSource.OPERATOR).orElseThrow();
+
+        subscriptions.subscribe(EmailAddress.parse(ADDRESS));
+
+        assertThat(bx.fx.digest.subscribers.find(EmailAddress.parse(ADDRESS))).hasValueSatisfying(
+                r -> assertThat(r.status()).isEqualTo(SubscriberStatus.PENDING));
+    }
 }
