@@ -7,8 +7,8 @@ import com.verdictdigest.templates.Slot;
 import com.verdictdigest.templates.TrustedHtml;
 import java.text.NumberFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the email templates see. Records, so templates read {@code $tool.name}; every value is text
