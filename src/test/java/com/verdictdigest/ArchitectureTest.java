@@ -64,7 +64,7 @@ class ArchitectureTest {
                     "subscribers", "templates", "web", "week")
             .whereLayer("web").mayOnlyAccessLayers("config", "digest", "editions", "events", "links", "subscribers", "templates",
                     "votes", "week")
-            .whereLayer("alerts").mayOnlyAccessLayers("catalog", "config", "digest", "editions", "links", "mail", "store", "subscribers",
+            .whereLayer("alerts").mayOnlyAccessLayers("catalog", "config", "delivery", "digest", "editions", "links", "mail", "store", "subscribers",
                     "templates", "week")
             .whereLayer("schedule").mayOnlyAccessLayers("catalog", "config", "delivery", "editions", "week")
             .whereLayer("bounces").mayOnlyAccessLayers("config", "mail", "store", "subscribers", "week")

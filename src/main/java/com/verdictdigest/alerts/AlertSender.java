@@ -1,5 +1,7 @@
 package com.verdictdigest.alerts;
 
+import com.verdictdigest.delivery.Pause;
+import com.verdictdigest.delivery.RateLimiter;
 import com.verdictdigest.mail.Mailer;
 import com.verdictdigest.mail.OutgoingMessage;
 import com.verdictdigest.mail.SendFailure;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,9 @@ public final class AlertSender {
     private final SubscriptionService subscriptions;
     private final AlertConfig config;
     private final Clock clock;
+    /** Spaces the alerts of a pass evenly at send.rate a second (a pass sends on one connection). */
+    private final RateLimiter rate;
     /** When the next message may go, at send.rate ({@link System#nanoTime}). */
-    private long nextSlot = System.nanoTime();
 
     public AlertSender(DataSource db, AlertMail mail, Mailer mailer, SubscriptionService subscriptions, AlertConfig config,
                        Clock clock) {
@@ -47,6 +49,7 @@ public final class AlertSender {
         this.mailer = mailer;
         this.subscriptions = subscriptions;
         this.config = config;
+        this.rate = new RateLimiter(config.ratePerSecond());
         this.clock = clock;
     }
 
@@ -126,7 +129,7 @@ public final class AlertSender {
         boolean reached = false;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                pause(config.retryBase().toMillis() << Math.min(attempt - 2, 16));
+                Pause.sleep(config.retryBase().toMillis() << Math.min(attempt - 2, 16));
             }
             if (session[0] == null) {
                 try {
@@ -138,7 +141,7 @@ public final class AlertSender {
             }
             reached = true;
             try {
-                pace();
+                rate.acquire();
                 session[0].send(message);
                 ledger.sent(alert, clock.instant());
                 return Outcome.SENT;
@@ -168,26 +171,5 @@ public final class AlertSender {
         ledger.failed(alert, why, clock.instant());
         log.warn("Alert to reader {} failed: {}", alert.readerId(), why);
         return Outcome.FAILED;
-    }
-
-    /** Spaces the messages evenly at send.rate a second (one pass sends on one connection). */
-    private void pace() {
-        if (config.ratePerSecond() <= 0) {
-            return;
-        }
-        long now = System.nanoTime();
-        long slot = Math.max(nextSlot, now);
-        nextSlot = slot + TimeUnit.SECONDS.toNanos(1) / config.ratePerSecond();
-        if (slot > now) {
-            pause(TimeUnit.NANOSECONDS.toMillis(slot - now));
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

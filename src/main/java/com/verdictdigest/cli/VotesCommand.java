@@ -4,9 +4,7 @@ import com.verdictdigest.app.App;
 import com.verdictdigest.votes.ToolTally;
 import com.verdictdigest.votes.Votes;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +28,7 @@ final class VotesCommand implements Callable<Integer> {
             List<ToolTally> tallies = votes.tallies();
             PrintWriter out = root.spec.commandLine().getOut();
             if (format == OutputFormat.json) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("minReaders", votes.minReaders());
-                json.put("tools", tallies.stream().map(ToolTally::fields).toList());
-                out.println(ComparisonsCommand.json(json));
+                out.println(ComparisonsCommand.json(votes.published()));
                 return 0;
             }
             String row = "%-32s  %-28s  %5s  %5s  %6s  %6s  %s%n";

@@ -1,11 +1,11 @@
 package com.verdictdigest.delivery;
 
 /** Waiting between tries without losing an interrupt: the caller sees it and stops. */
-final class Pause {
+public final class Pause {
     private Pause() {
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -4,15 +4,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /** At most N permits a second across all threads of the process, evenly spaced; 0 means unlimited. */
-final class RateLimiter {
+public final class RateLimiter {
     private final long intervalNanos;
     private long next = System.nanoTime();
 
-    RateLimiter(int perSecond) {
+    public RateLimiter(int perSecond) {
         this.intervalNanos = perSecond <= 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / perSecond;
     }
 
-    void acquire() {
+    public void acquire() {
         if (intervalNanos == 0) {
             return;
         }

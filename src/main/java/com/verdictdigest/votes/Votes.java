@@ -115,6 +115,17 @@ public final class Votes {
         return shown;
     }
 
+    /**
+     * The tallies as the site reads them ({@code GET /api/votes}, {@code votes --format json}):
+     * the digest's threshold and every tool with votes.
+     */
+    public Map<String, Object> published() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("minReaders", minReaders);
+        body.put("tools", tallies().stream().map(ToolTally::fields).toList());
+        return body;
+    }
+
     /** A reader's votes, by tool slug: for their copy of their data. */
     public List<Vote> of(long readerId) {
         return Jdbc.run(db, "read a reader's votes", con -> list(con, SQL.get("votes-of-reader"), rs -> new Vote(rs.getString(1),

@@ -1,10 +1,7 @@
 package com.verdictdigest.web;
 
-import com.verdictdigest.votes.ToolTally;
 import com.verdictdigest.votes.Votes;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code GET /api/votes}: the readers' tallies of every tool with votes, for the site to show. The
@@ -19,12 +16,9 @@ final class VotesApi {
     }
 
     void tallies(Context ctx) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("minReaders", votes.minReaders());
-        body.put("tools", votes.tallies().stream().map(ToolTally::fields).toList());
         // Shared caches may keep it a few minutes; the site's pages may read it from their own origin.
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.header("Access-Control-Allow-Origin", "*");
-        ctx.json(body);
+        ctx.json(votes.published());
     }
 }
